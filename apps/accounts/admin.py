@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import StaffInvitation, StudentProfile, User
+
+
+class StudentProfileInline(admin.StackedInline):
+    model = StudentProfile
+    can_delete = False
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "full_name", "role", "is_active", "email_confirmed_at"]
+    list_filter = ["role", "is_active", "is_superuser"]
+    search_fields = ["email", "full_name"]
+    inlines = [StudentProfileInline]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        ("Person", {"fields": ["full_name", "role", "time_zone"]}),
+        ("Status", {"fields": ["is_active", "email_confirmed_at", "is_staff", "is_superuser"]}),
+        ("Dates", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"fields": ["email", "full_name", "role", "password1", "password2"]}),
+    ]
+
+
+@admin.register(StaffInvitation)
+class StaffInvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "full_name", "invited_by", "created_at", "expires_at", "accepted_at"]
+    exclude = ["token_digest"]

@@ -1,0 +1,203 @@
+import zoneinfo
+from functools import lru_cache
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+
+from apps.core.mail import email_send
+
+from .models import StudentProfile, User
+
+
+@lru_cache(maxsize=1)
+def time_zone_choices():
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+class TimeZoneField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Your time zone")
+        kwargs.setdefault("initial", settings.TIME_ZONE)
+        kwargs.setdefault("help_text", "Times in the app are shown in this zone.")
+        super().__init__(choices=time_zone_choices, **kwargs)
+
+
+class SetPasswordFields(forms.Form):
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label="Password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def password_user(self) -> User:
+        """A stand-in user, so the similarity check can compare the password with the name."""
+        return User(
+            email=self.cleaned_data.get("email", ""),
+            full_name=self.cleaned_data.get("full_name", ""),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two passwords differ; type the same one twice.")
+        elif first:
+            try:
+                password_validation.validate_password(first, self.password_user())
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class RegistrationForm(SetPasswordFields):
+    full_name = forms.CharField(label="Your name", max_length=150)
+    email = forms.EmailField(
+        label="Institutional e-mail address",
+        help_text="We send a link to confirm it.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    programme = forms.CharField(label="Programme of study", max_length=200, required=False)
+    graduation_year = forms.IntegerField(
+        label="Graduation year", required=False, min_value=1950, max_value=2100
+    )
+    time_zone = TimeZoneField()
+    field_order = [
+        "full_name",
+        "email",
+        "password1",
+        "password2",
+        "programme",
+        "graduation_year",
+        "time_zone",
+    ]
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_full_name(self):
+        name = self.cleaned_data["full_name"].strip()
+        if not name:
+            raise forms.ValidationError("Tell us your name.")
+        return name
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label="E-mail address",
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That e-mail address and password do not match an active account. "
+        "Check both, or reset your password.",
+        "unconfirmed": "Confirm your e-mail address first: follow the link we sent you, "
+        "or ask for a new one.",
+    }
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            email = self.cleaned_data.get("username")
+            password = self.cleaned_data.get("password")
+            waiting = User.objects.filter(
+                email=email, is_active=False, email_confirmed_at__isnull=True
+            ).first()
+            if waiting is not None and password and waiting.check_password(password):
+                raise forms.ValidationError(
+                    self.error_messages["unconfirmed"], code="unconfirmed"
+                ) from None
+            raise
+
+
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(label="E-mail address you registered with")
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Sends the reset link through the one e-mail door (a template triplet, queued)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        email_send(
+            name="password_reset",
+            to=[to_email],
+            context={key: context[key] for key in ("user", "uid", "token")},
+        )
+
+
+class UserDetailsForm(forms.ModelForm):
+    time_zone = TimeZoneField()
+
+    class Meta:
+        model = User
+        fields = ["full_name", "time_zone"]
+        labels = {"full_name": "Your name"}
+
+
+class StudentProfileForm(forms.ModelForm):
+    linkedin_url = forms.URLField(
+        label="LinkedIn profile", required=False, assume_scheme="https", max_length=200
+    )
+    portfolio_url = forms.URLField(
+        label="Portfolio or website", required=False, assume_scheme="https", max_length=200
+    )
+
+    class Meta:
+        model = StudentProfile
+        fields = [
+            "programme",
+            "graduation_year",
+            "career_interests",
+            "linkedin_url",
+            "portfolio_url",
+        ]
+        widgets = {"career_interests": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_linkedin_url(self):
+        url = self.cleaned_data["linkedin_url"]
+        if url and "linkedin.com" not in url.lower():
+            raise forms.ValidationError("This should be a linkedin.com address, or left empty.")
+        return url
+
+
+class StaffInviteForm(forms.Form):
+    full_name = forms.CharField(label="Their name", max_length=150)
+    email = forms.EmailField(label="Their e-mail address")
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class InvitationAcceptForm(SetPasswordFields):
+    full_name = forms.CharField(label="Your name", max_length=150)
+    time_zone = TimeZoneField()
+    field_order = ["full_name", "password1", "password2", "time_zone"]
+
+    def __init__(self, *args, email="", **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
+
+    def password_user(self) -> User:
+        return User(email=self.email, full_name=self.cleaned_data.get("full_name", ""))

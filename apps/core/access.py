@@ -1,0 +1,31 @@
+"""The base of every access check: who may call a view.
+
+Objects are fetched through helpers scoped to the user in each app (``<thing>_for_user``); the
+wrong user gets 404. These decorators decide by role, and refuse with 403.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+
+def _role_required(test, view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not test(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def staff_required(view):
+    """Career-centre staff (superusers included) only."""
+    return _role_required(lambda user: user.is_career_staff, view)
+
+
+def student_required(view):
+    """Students only."""
+    return _role_required(lambda user: user.is_student, view)

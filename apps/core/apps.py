@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Shared pieces every app uses: the mail queue, the worker, access helpers, health."""
+
+    name = "apps.core"
+    label = "core"

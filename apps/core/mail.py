@@ -1,0 +1,154 @@
+"""E-mail goes through one door.
+
+``email_send`` renders a template triplet (``emails/<name>_subject.txt``, ``_body.txt``,
+``_body.html``) and writes the message to the queue in the caller's transaction. Django's own
+mail (``send_mail``, password resets) reaches the same queue through ``QueuedEmailBackend``.
+``deliver_due`` is the worker's job that hands queued messages to the real backend.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import QueuedEmail
+
+logger = logging.getLogger(__name__)
+
+
+def email_render(name: str, context: dict) -> tuple[str, str, str]:
+    """Render the subject, text and HTML of the e-mail template triplet ``name``."""
+    context = {"product_name": settings.PRODUCT_NAME, "site_url": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
+    text = render_to_string(f"emails/{name}_body.txt", context)
+    html = render_to_string(f"emails/{name}_body.html", context)
+    return subject, text, html
+
+
+def email_send(
+    *,
+    name: str,
+    to: Iterable[str],
+    context: dict,
+    reply_to: Iterable[str] = (),
+    headers: dict | None = None,
+    attachments: Iterable[tuple[str, str, str]] = (),
+) -> QueuedEmail:
+    """Queue the e-mail ``name`` for ``to``; the worker delivers it after the commit."""
+    subject, text, html = email_render(name, context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=list(to),
+        reply_to=list(reply_to),
+        headers=headers or {},
+    )
+    message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return email_enqueue(message)
+
+
+def email_enqueue(message: EmailMessage) -> QueuedEmail:
+    return QueuedEmail.objects.create(
+        from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
+        recipients=message.recipients(),
+        subject=message.subject,
+        body=message.body,
+        message=message.message().as_string(),
+        next_attempt_at=timezone.now(),
+    )
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    """EMAIL_BACKEND that queues instead of sending, so Django's own mail is queued too."""
+
+    def send_messages(self, email_messages):
+        with transaction.atomic():
+            for message in email_messages:
+                email_enqueue(message)
+        return len(email_messages)
+
+
+class _StoredMime:
+    """The stored MIME text, in the shape Django's delivery backends read."""
+
+    def __init__(self, text: str):
+        self.text = text.replace("\r\n", "\n")
+
+    def as_bytes(self, unixfrom=False, linesep="\n"):
+        return self.as_string(linesep=linesep).encode("utf-8")
+
+    def as_string(self, unixfrom=False, linesep="\n"):
+        return self.text.replace("\n", linesep)
+
+    def get_charset(self):
+        return None
+
+
+class StoredEmailMessage(EmailMessage):
+    """A queued e-mail rebuilt for delivery: the same bytes, and so the same Message-ID, each try."""
+
+    def __init__(self, row: QueuedEmail):
+        super().__init__(
+            subject=row.subject, body=row.body, from_email=row.from_email, to=row.recipients
+        )
+        self.queued_id = row.pk
+        self._mime = row.message
+
+    def message(self):
+        return _StoredMime(self._mime)
+
+
+def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
+    """Deliver due e-mails one by one until none is due or ``stop()`` says so.
+
+    Each e-mail is claimed with a row lock that other workers skip, delivered, and marked sent
+    in the same transaction. A worker killed half-way releases its lock with its connection:
+    the e-mail it held stays queued, so nothing is lost and at most that one is sent twice.
+    """
+    connection = get_connection(settings.MAIL_DELIVERY_BACKEND, fail_silently=False)
+    handled = 0
+    try:
+        while not stop():
+            if not _deliver_next(connection):
+                break
+            handled += 1
+    finally:
+        try:
+            connection.close()
+        except Exception:  # noqa: BLE001 - a broken connection must not hide the real outcome
+            logger.warning("closing the mail connection failed", exc_info=True)
+    return handled
+
+
+def _deliver_next(connection) -> bool:
+    with transaction.atomic():
+        row = (
+            QueuedEmail.objects.due(timezone.now())
+            .select_for_update(skip_locked=True)
+            .order_by("next_attempt_at", "pk")
+            .first()
+        )
+        if row is None:
+            return False
+        try:
+            if not connection.send_messages([StoredEmailMessage(row)]):
+                raise RuntimeError("the mail backend accepted nothing")
+        except Exception as exc:  # noqa: BLE001 - any delivery error is recorded and retried
+            logger.warning("delivery of e-mail %s failed: %s", row.pk, exc)
+            row.record_failure(f"{type(exc).__name__}: {exc}", timezone.now())
+            # Start the next message on a fresh connection in case this one is broken.
+            try:
+                connection.close()
+            except Exception:  # noqa: BLE001
+                pass
+        else:
+            row.record_sent(timezone.now())
+    return True

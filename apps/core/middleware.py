@@ -1,0 +1,47 @@
+import zoneinfo
+
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import HttpResponse
+from django.utils import timezone
+
+
+def database_is_up() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
+
+
+class HealthCheckMiddleware:
+    """Answers ``/healthz`` first, on any host and over plain HTTP, for load balancers and
+    container probes that know neither the public host name nor HTTPS."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path == "/healthz":
+            if database_is_up():
+                return HttpResponse("ok\n", content_type="text/plain")
+            return HttpResponse("database unavailable\n", content_type="text/plain", status=503)
+        return self.get_response(request)
+
+
+class TimezoneMiddleware:
+    """Shows times in the signed-in person's own zone; others see the site's zone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timezone.deactivate()
+        zone_name = getattr(getattr(request, "user", None), "time_zone", "")
+        if zone_name:
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(zone_name))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                pass  # an unknown zone falls back to the site's
+        return self.get_response(request)

@@ -1,0 +1,69 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class QueuedEmailQuerySet(models.QuerySet):
+    def due(self, now):
+        return self.filter(status=QueuedEmail.Status.QUEUED, next_attempt_at__lte=now)
+
+
+class QueuedEmail(models.Model):
+    """One outgoing e-mail, written in the transaction of the change that caused it.
+
+    The worker delivers it later; nothing is sent from a web request.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    from_email = models.CharField(max_length=320)
+    recipients = models.JSONField(help_text="Every envelope recipient (to, cc and bcc).")
+    subject = models.CharField(max_length=998, blank=True)
+    body = models.TextField(blank=True, help_text="The plain-text part, for reading.")
+    message = models.TextField(help_text="The whole MIME message as it will be delivered.")
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = QueuedEmailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            # The worker's query: queued messages whose next attempt is due, oldest first.
+            models.Index(fields=["status", "next_attempt_at"], name="queuedemail_due_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} → {', '.join(self.recipients)} ({self.status})"
+
+    def record_failure(self, error: str, now) -> None:
+        """Back off exponentially; after the last attempt the message is failed for staff to see."""
+        self.attempts += 1
+        self.last_error = error[:2000]
+        if self.attempts >= settings.MAIL_MAX_ATTEMPTS:
+            self.status = self.Status.FAILED
+        else:
+            delay = settings.MAIL_RETRY_SECONDS * 2 ** (self.attempts - 1)
+            self.next_attempt_at = now + timedelta(seconds=delay)
+        self.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+
+    def record_sent(self, now) -> None:
+        self.attempts += 1
+        self.status = self.Status.SENT
+        self.sent_at = now
+        self.save(update_fields=["attempts", "status", "sent_at"])
+
+    def requeue(self, now) -> None:
+        self.status = self.Status.QUEUED
+        self.attempts = 0
+        self.next_attempt_at = now
+        self.save(update_fields=["status", "attempts", "next_attempt_at"])

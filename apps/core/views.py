@@ -1,0 +1,57 @@
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from .access import staff_required
+from .middleware import database_is_up
+from .models import QueuedEmail
+
+
+def home(request):
+    """One home page per role; later parts of the product fill them in."""
+    user = request.user
+    if not user.is_authenticated:
+        return render(request, "core/home_public.html")
+    if user.is_career_staff:
+        context = {
+            "failed_emails": QueuedEmail.objects.filter(status=QueuedEmail.Status.FAILED).count(),
+        }
+        return render(request, "core/home_staff.html", context)
+    return render(request, "core/home_student.html")
+
+
+def healthz(request):
+    # Normally answered by HealthCheckMiddleware; kept as a view so the URL is named and routed.
+    if database_is_up():
+        return HttpResponse("ok\n", content_type="text/plain")
+    return HttpResponse("database unavailable\n", content_type="text/plain", status=503)
+
+
+@staff_required
+def mail_queue(request):
+    """Outgoing e-mail that has not gone yet, and the failures staff can retry."""
+    pending = QueuedEmail.objects.exclude(status=QueuedEmail.Status.SENT).order_by("-created_at")
+    context = {
+        "emails": pending.only(
+            "subject",
+            "recipients",
+            "status",
+            "attempts",
+            "last_error",
+            "created_at",
+            "next_attempt_at",
+        )[:200],
+        "sent_count": QueuedEmail.objects.filter(status=QueuedEmail.Status.SENT).count(),
+    }
+    return render(request, "core/mail_queue.html", context)
+
+
+@staff_required
+@require_POST
+def mail_retry(request, pk):
+    email = get_object_or_404(QueuedEmail, pk=pk, status=QueuedEmail.Status.FAILED)
+    email.requeue(timezone.now())
+    messages.success(request, f"“{email.subject}” is queued again; the worker will try it shortly.")
+    return redirect("mail_queue")

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from apps.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("staff/mail/", core_views.mail_queue, name="mail_queue"),
+    path("staff/mail/<int:pk>/retry/", core_views.mail_retry, name="mail_retry"),
+    path("accounts/", include("apps.accounts.urls")),
+    path("admin/", admin.site.urls),
+]

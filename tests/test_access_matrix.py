@@ -1,0 +1,218 @@
+"""Every named URL, requested as every persona, with the outcome each must get.
+
+The URL list comes from the resolver: a new URL without an entry here fails
+``test_every_url_has_an_entry``. Writes that are refused are checked to change nothing.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from apps.accounts.models import StaffInvitation, User
+from apps.accounts.services import email_confirmation_token
+from apps.core.models import QueuedEmail
+
+from .conftest import client_for, make_user
+
+PERSONAS = ["anonymous", "student", "other_student", "staff", "inactive"]
+OK, LOGIN, HOME = 200, "login", "home"
+
+
+def everyone(outcome):
+    return dict.fromkeys(PERSONAS, outcome)
+
+
+def signed_in(outcome, *, staff=None, student=None):
+    """Anonymous and inactive people go to sign-in; the others get ``outcome``."""
+    result = {
+        "anonymous": LOGIN,
+        "inactive": LOGIN,
+        "student": outcome,
+        "other_student": outcome,
+        "staff": outcome,
+    }
+    if staff is not None:
+        result["staff"] = staff
+    if student is not None:
+        result["student"] = result["other_student"] = student
+    return result
+
+
+def staff_only(outcome=OK):
+    return signed_in(403, staff=outcome)
+
+
+def public_but_signed_in_go_home():
+    return {"anonymous": OK, "inactive": OK, "student": HOME, "other_student": HOME, "staff": HOME}
+
+
+@dataclass
+class Entry:
+    get: dict
+    args: object = None  # callable(world) -> list of URL arguments
+    post: dict | None = None  # outcome of an empty POST, where it differs from refusing
+    state: object = None  # callable(world) -> a snapshot that refused writes must not change
+    data: dict = field(default_factory=dict)
+
+
+def _failed_email(world):
+    return [world["failed_email"].pk]
+
+
+def _email_state(world):
+    return list(QueuedEmail.objects.order_by("pk").values_list("pk", "status", "attempts"))
+
+
+def _invitation_state(world):
+    return list(
+        StaffInvitation.objects.order_by("pk").values_list("pk", "revoked_at", "accepted_at")
+    )
+
+
+MATRIX = {
+    "home": Entry(get=everyone(OK)),
+    "healthz": Entry(get=everyone(OK)),
+    "mail_queue": Entry(get=staff_only()),
+    "mail_retry": Entry(
+        args=_failed_email, get=staff_only(405), post=staff_only(HOME), state=_email_state
+    ),
+    "accounts:login": Entry(get=public_but_signed_in_go_home()),
+    "accounts:logout": Entry(get=everyone(405)),
+    "accounts:register": Entry(get=public_but_signed_in_go_home()),
+    "accounts:register_done": Entry(get=everyone(OK)),
+    "accounts:confirm": Entry(args=lambda w: w["confirm_args"], get=everyone(OK)),
+    "accounts:confirm_resend": Entry(get=everyone(OK)),
+    "accounts:profile": Entry(get=signed_in(OK)),
+    "accounts:password_change": Entry(get=signed_in(OK)),
+    "accounts:password_change_done": Entry(get=signed_in(OK)),
+    "accounts:password_reset": Entry(get=everyone(OK)),
+    "accounts:password_reset_done": Entry(get=everyone(OK)),
+    "accounts:password_reset_confirm": Entry(
+        args=lambda w: ["MQ", "not-a-token"], get=everyone(OK)
+    ),
+    "accounts:password_reset_complete": Entry(get=everyone(OK)),
+    "accounts:invite": Entry(get=staff_only(), post=staff_only(OK), state=_invitation_state),
+    "accounts:invitation_revoke": Entry(
+        args=lambda w: [w["invitation"].pk],
+        get=staff_only(405),
+        post=staff_only(HOME),
+        state=_invitation_state,
+    ),
+    "accounts:invitation_accept": Entry(args=lambda w: [w["invitation_token"]], get=everyone(OK)),
+}
+
+
+def named_urls(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            if ns == "admin":
+                continue  # Django's own admin, guarded by its own login; checked below
+            prefix = f"{namespace}{ns}:" if ns else namespace
+            yield from named_urls(pattern, prefix)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_has_an_entry():
+    assert set(named_urls()) == set(MATRIX), "each named URL needs an access-matrix entry"
+
+
+@pytest.fixture
+def world(db, student, other_student, staff, inactive_user):
+    from apps.accounts import services
+
+    pending = make_user(email="pending@example.edu", is_active=False, email_confirmed_at=None)
+    failed = QueuedEmail.objects.create(
+        from_email="a@example.edu",
+        recipients=["b@example.edu"],
+        subject="Hello",
+        message="Subject: Hello\n\nHi",
+        status=QueuedEmail.Status.FAILED,
+        attempts=5,
+    )
+    invitation = services.staff_invite(
+        invited_by=staff, email="new.staff@example.edu", full_name="New Staff"
+    )
+    # The token is not stored; mint a known one for the link.
+    from apps.accounts.models import token_digest
+
+    invitation.token_digest = token_digest("known-token")
+    invitation.save()
+    return {
+        "users": {
+            "anonymous": None,
+            "student": student,
+            "other_student": other_student,
+            "staff": staff,
+            "inactive": inactive_user,
+        },
+        "failed_email": failed,
+        "invitation": invitation,
+        "invitation_token": "known-token",
+        "confirm_args": [
+            urlsafe_base64_encode(force_bytes(pending.pk)),
+            email_confirmation_token.make_token(pending),
+        ],
+    }
+
+
+def check_outcome(response, expected, url):
+    if expected == LOGIN:
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("accounts:login")), url
+    elif expected == HOME:
+        assert response.status_code == 302, url
+        assert not response["Location"].startswith(reverse("accounts:login")), url
+    else:
+        assert response.status_code == expected, (url, response.status_code)
+
+
+CASES = [(name, persona) for name in MATRIX for persona in PERSONAS]
+
+
+@pytest.mark.parametrize("name,persona", CASES)
+def test_get(world, name, persona):
+    entry = MATRIX[name]
+    url = reverse(name, args=entry.args(world) if entry.args else [])
+    response = client_for(world["users"][persona]).get(url)
+    check_outcome(response, entry.get[persona], url)
+
+
+WRITE_CASES = [(n, p) for n in MATRIX if MATRIX[n].post for p in PERSONAS]
+
+
+@pytest.mark.parametrize("name,persona", WRITE_CASES)
+def test_post(world, name, persona):
+    entry = MATRIX[name]
+    url = reverse(name, args=entry.args(world) if entry.args else [])
+    before = entry.state(world)
+    response = client_for(world["users"][persona]).post(url, entry.data)
+    expected = entry.post[persona]
+    check_outcome(response, expected, url)
+    if expected != HOME:
+        # Refused, or re-shown with errors: nothing may have changed.
+        assert entry.state(world) == before, url
+
+
+def test_admin_is_for_superusers_only(world):
+    url = reverse("admin:index")
+    for persona in PERSONAS:
+        response = client_for(world["users"][persona]).get(url)
+        assert response.status_code == 302, persona
+    admin = User.objects.create_superuser(email="root@example.edu", password="x", full_name="Root")
+    assert client_for(admin).get(url).status_code == 200
+
+
+def test_expired_invitation_link_is_404(world):
+    invitation = world["invitation"]
+    invitation.expires_at = timezone.now() - timedelta(minutes=1)
+    invitation.save()
+    url = reverse("accounts:invitation_accept", args=[world["invitation_token"]])
+    assert client_for(None).get(url).status_code == 404
