@@ -187,7 +187,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Every message is written to the database queue (apps.core.mail); the worker hands it to the
 # backend that EMAIL_URL names.
 _email = env.email_url("EMAIL_URL", default="consolemail://")
-MAIL_DELIVERY_BACKEND = _email.pop("EMAIL_BACKEND")
+# MAIL_DELIVERY_BACKEND (a dotted path) overrides the backend EMAIL_URL implies.
+MAIL_DELIVERY_BACKEND = env.str("MAIL_DELIVERY_BACKEND", default=_email.pop("EMAIL_BACKEND"))
+_email.pop("EMAIL_BACKEND", None)
 vars().update(_email)
 EMAIL_BACKEND = "apps.core.mail.QueuedEmailBackend"
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)

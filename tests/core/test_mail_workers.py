@@ -1,0 +1,100 @@
+"""The worker's delivery guarantees, with real worker processes on PostgreSQL."""
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from apps.core.mail import email_send
+from apps.core.models import QueuedEmail
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
+]
+
+
+def database_url():
+    s = connection.settings_dict
+    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
+    return f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def queue(count):
+    for n in range(count):
+        email_send(
+            name="confirm_email", to=[f"r{n:03}@example.edu"], context={"user": None, "link": "x"}
+        )
+
+
+def start_worker(record, *args, **extra_env):
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "MAIL_DELIVERY_BACKEND": "tests.support.recording_backend.EmailBackend",
+        "RECORD_MAIL_TO": str(record),
+        "WORKER_IDLE_SECONDS": "0.1",
+        **{k: str(v) for k, v in extra_env.items()},
+    }
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "worker", "-v", "0", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def deliveries(record):
+    return [line.split() for line in record.read_text().splitlines()] if record.exists() else []
+
+
+def test_two_workers_at_once_deliver_each_email_exactly_once(tmp_path):
+    queue(200)
+    record = tmp_path / "delivered.log"
+    workers = [start_worker(record, "--once", RECORD_MAIL_DELAY=0.02) for _ in range(2)]
+    for worker in workers:
+        _, err = worker.communicate(timeout=120)
+        assert worker.returncode == 0, err
+    delivered = deliveries(record)
+    counts = Counter(to for _, to in delivered)
+    assert len(counts) == 200 and set(counts.values()) == {1}
+    assert len({pid for pid, _ in delivered}) == 2, "both workers took a share"
+    assert QueuedEmail.objects.filter(status="sent").count() == 200
+
+
+def test_worker_killed_mid_batch_loses_none_and_repeats_at_most_one(tmp_path):
+    queue(200)
+    record = tmp_path / "delivered.log"
+    killed = start_worker(record, "--once", RECORD_MAIL_KILL_AFTER=50)
+    killed.communicate(timeout=120)
+    assert killed.returncode == -9
+    assert len(deliveries(record)) == 50
+    assert QueuedEmail.objects.filter(status="sent").count() == 49  # the 50th was in hand
+
+    restarted = start_worker(record, "--once")
+    _, err = restarted.communicate(timeout=120)
+    assert restarted.returncode == 0, err
+    counts = Counter(to for _, to in deliveries(record))
+    assert len(counts) == 200, "none lost"
+    assert sum(counts.values()) <= 201, "at most the one in flight twice"
+    assert QueuedEmail.objects.filter(status="sent").count() == 200
+
+
+def test_sigterm_finishes_the_item_in_hand_then_stops(tmp_path):
+    queue(100)
+    record = tmp_path / "delivered.log"
+    worker = start_worker(record, RECORD_MAIL_TERM_AFTER=30)  # looping mode
+    _, err = worker.communicate(timeout=120)
+    assert worker.returncode == 0, err
+    assert len(deliveries(record)) == 30
+    assert QueuedEmail.objects.filter(status="sent").count() == 30
+    assert QueuedEmail.objects.filter(status="queued").count() == 70

@@ -1,0 +1,66 @@
+"""Production settings, checked in a fresh interpreter as a deployment would start."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = {
+    "DJANGO_ENV": "production",
+    "SECRET_KEY": "k" * 20 + "Qw3rTy-uiop_asdf-ghjkl-zxcvbnm-1234567890",
+    "ALLOWED_HOSTS": "careers.example.edu",
+    "DATABASE_URL": "postgres://app@db.internal:5432/careers",
+}
+
+
+def run_django(env_overrides, *args):
+    env = {k: v for k, v in os.environ.items() if k not in GOOD and k != "DEBUG"}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without(missing):
+    env = {k: v for k, v in GOOD.items() if k != missing}
+    result = run_django(env, "check")
+    assert result.returncode != 0
+    assert f"{missing} must be set" in result.stderr
+
+
+def test_production_refuses_sqlite_and_debug():
+    result = run_django({**GOOD, "DATABASE_URL": "sqlite:///tmp/x.db"}, "check")
+    assert result.returncode != 0 and "DATABASE_URL must point at PostgreSQL" in result.stderr
+    result = run_django({**GOOD, "DEBUG": "true"}, "check")
+    assert result.returncode != 0 and "DEBUG must be off" in result.stderr
+
+
+def test_check_deploy_is_clean_in_production():
+    result = run_django(GOOD, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_uses_hashed_compressed_static_files_and_secure_cookies():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.STORAGES['staticfiles']['BACKEND'], s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
+        " s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT)"
+    )
+    result = run_django(GOOD, "shell", "--no-imports", "-c", code)
+    assert result.stdout.split() == [
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "True",
+        "True",
+        "31536000",
+        "True",
+    ], result.stderr
