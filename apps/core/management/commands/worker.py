@@ -36,7 +36,6 @@ class Command(BaseCommand):
         verbosity = options["verbosity"]
 
         while True:
-            close_old_connections()
             handled = 0
             for path, job in jobs:
                 if stopping.is_set():
@@ -49,5 +48,7 @@ class Command(BaseCommand):
                 break
             if not handled:
                 stopping.wait(settings.WORKER_IDLE_SECONDS)
+            # A long-running process must not keep a connection the database has dropped.
+            close_old_connections()
         if verbosity > 1:
             self.stdout.write("worker: stopped")
