@@ -9,5 +9,6 @@ urlpatterns = [
     path("staff/mail/", core_views.mail_queue, name="mail_queue"),
     path("staff/mail/<int:pk>/retry/", core_views.mail_retry, name="mail_retry"),
     path("accounts/", include("apps.accounts.urls")),
+    path("", include("apps.contacts.urls")),
     path("admin/", admin.site.urls),
 ]

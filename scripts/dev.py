@@ -131,16 +131,18 @@ def cmd_test(args: list[str]) -> int:
 
 def cmd_lock(args: list[str]) -> int:
     """Resolve pyproject.toml's dependencies in a scratch environment and pin them."""
+    import tomllib  # Python 3.11+, checked before any command runs
     scratch = Path(tempfile.mkdtemp(prefix="lock-"))
     try:
         venv.EnvBuilder(with_pip=True).create(scratch)
         py = scratch / BIN.name / PYTHON.name
         pip = [str(py), "-m", "pip", "--disable-pip-version-check"]
-        subprocess.run([*pip, "install", "--quiet", str(ROOT)], check=True)
-        subprocess.run([*pip, "uninstall", "--quiet", "-y", "career-conversations"], check=True)
+        project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+        runtime = project["dependencies"]
+        dev = project["optional-dependencies"]["dev"]
+        subprocess.run([*pip, "install", "--quiet", *runtime], check=True)
         base = subprocess.run([*pip, "freeze"], check=True, capture_output=True, text=True).stdout
-        subprocess.run([*pip, "install", "--quiet", f"{ROOT}[dev]"], check=True)
-        subprocess.run([*pip, "uninstall", "--quiet", "-y", "career-conversations"], check=True)
+        subprocess.run([*pip, "install", "--quiet", *runtime, *dev], check=True)
         full = subprocess.run([*pip, "freeze"], check=True, capture_output=True, text=True).stdout
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

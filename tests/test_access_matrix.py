@@ -15,11 +15,14 @@ from django.utils.http import urlsafe_base64_encode
 
 from apps.accounts.models import StaffInvitation, User
 from apps.accounts.services import email_confirmation_token
+from apps.contacts import services as contact_services
+from apps.contacts.models import BinderImport, Organisation, Professional, Resource
 from apps.core.models import QueuedEmail
 
 from .conftest import client_for, make_user
 
-PERSONAS = ["anonymous", "student", "other_student", "staff", "inactive"]
+# "professional" holds a valid management link but no account: everywhere else it is a stranger.
+PERSONAS = ["anonymous", "student", "other_student", "staff", "inactive", "professional"]
 OK, LOGIN, HOME = 200, "login", "home"
 
 
@@ -28,10 +31,11 @@ def everyone(outcome):
 
 
 def signed_in(outcome, *, staff=None, student=None):
-    """Anonymous and inactive people go to sign-in; the others get ``outcome``."""
+    """People who are not signed in go to sign-in; the others get ``outcome``."""
     result = {
         "anonymous": LOGIN,
         "inactive": LOGIN,
+        "professional": LOGIN,
         "student": outcome,
         "other_student": outcome,
         "staff": outcome,
@@ -48,7 +52,11 @@ def staff_only(outcome=OK):
 
 
 def public_but_signed_in_go_home():
-    return {"anonymous": OK, "inactive": OK, "student": HOME, "other_student": HOME, "staff": HOME}
+    return {**everyone(OK), "student": HOME, "other_student": HOME, "staff": HOME}
+
+
+def students_only(outcome=OK):
+    return signed_in(outcome, staff=403)
 
 
 @dataclass
@@ -58,6 +66,7 @@ class Entry:
     post: dict | None = None  # outcome of an empty POST, where it differs from refusing
     state: object = None  # callable(world) -> a snapshot that refused writes must not change
     data: dict = field(default_factory=dict)
+    data_from: object = None  # callable(world) -> POST data, where it needs the world's ids
 
 
 def _failed_email(world):
@@ -66,6 +75,12 @@ def _failed_email(world):
 
 def _email_state(world):
     return list(QueuedEmail.objects.order_by("pk").values_list("pk", "status", "attempts"))
+
+
+def _professional_state(world):
+    return list(
+        Professional.objects.order_by("pk").values_list("pk", "status", "full_name", "email")
+    )
 
 
 def _invitation_state(world):
@@ -104,6 +119,70 @@ MATRIX = {
         state=_invitation_state,
     ),
     "accounts:invitation_accept": Entry(args=lambda w: [w["invitation_token"]], get=everyone(OK)),
+    # The binder: staff curate.
+    "contacts:staff_list": Entry(get=staff_only()),
+    "contacts:staff_create": Entry(
+        get=staff_only(), post=staff_only(OK), state=_professional_state
+    ),
+    "contacts:staff_export": Entry(args=lambda w: ["csv"], get=staff_only()),
+    "contacts:staff_detail": Entry(args=lambda w: [w["active"].pk], get=staff_only()),
+    "contacts:staff_edit": Entry(
+        args=lambda w: [w["active"].pk],
+        get=staff_only(),
+        post=staff_only(OK),
+        state=_professional_state,
+    ),
+    "contacts:staff_status": Entry(
+        args=lambda w: [w["active"].pk],
+        get=staff_only(405),
+        post=staff_only(HOME),
+        state=_professional_state,
+        data={"status": "paused"},
+    ),
+    "contacts:volunteers": Entry(get=staff_only()),
+    "contacts:volunteer_decide": Entry(
+        args=lambda w: [w["volunteer"].pk, "approve"],
+        get=staff_only(405),
+        post=staff_only(HOME),
+        state=_professional_state,
+    ),
+    "contacts:duplicates": Entry(get=staff_only()),
+    "contacts:merge": Entry(
+        get=staff_only(405),
+        post=staff_only(HOME),
+        state=_professional_state,
+        data_from=lambda w: {"first": w["active"].pk, "second": w["twin"].pk},
+    ),
+    "contacts:import_upload": Entry(get=staff_only()),
+    "contacts:import_preview": Entry(args=lambda w: [w["batch"].pk], get=staff_only()),
+    "contacts:import_commit": Entry(
+        args=lambda w: [w["batch"].pk],
+        get=staff_only(405),
+        post=staff_only(HOME),
+        state=_professional_state,
+    ),
+    "contacts:organisations": Entry(get=staff_only()),
+    "contacts:organisation_create": Entry(get=staff_only()),
+    "contacts:organisation_edit": Entry(args=lambda w: [w["organisation"].pk], get=staff_only()),
+    "contacts:resources": Entry(get=staff_only()),
+    "contacts:resource_create": Entry(get=staff_only()),
+    "contacts:resource_edit": Entry(args=lambda w: [w["resource"].pk], get=staff_only()),
+    "contacts:taxonomy": Entry(get=staff_only()),
+    # Students search and read profiles.
+    "contacts:search": Entry(get=students_only()),
+    "contacts:profile": Entry(args=lambda w: [w["active"].pk], get=students_only()),
+    # Professionals, by public page or link.
+    "contacts:volunteer": Entry(get=everyone(OK)),
+    "contacts:volunteer_thanks": Entry(get=everyone(OK)),
+    "contacts:volunteer_confirm": Entry(args=lambda w: [w["volunteer_token"]], get=everyone(OK)),
+    "contacts:listing_request": Entry(get=everyone(OK)),
+    "contacts:listing": Entry(args=lambda w: [w["listing_token"]], get=everyone(OK)),
+    "contacts:listing_action": Entry(
+        args=lambda w: [w["listing_token"], "pause"],
+        get=everyone(405),
+        post=everyone(HOME),
+        state=_professional_state,
+    ),
 }
 
 
@@ -145,6 +224,29 @@ def world(db, student, other_student, staff, inactive_user):
 
     invitation.token_digest = token_digest("known-token")
     invitation.save()
+    organisation = Organisation.objects.create(name="Northwind Analytics")
+    active = Professional.objects.create(
+        full_name="Ada Active",
+        email="ada@northwind.example",
+        organisation=organisation,
+        status=Professional.Status.ACTIVE,
+    )
+    twin = Professional.objects.create(
+        full_name="ada active", organisation=organisation, status=Professional.Status.ACTIVE
+    )
+    volunteer = Professional.objects.create(
+        full_name="Vic Volunteer",
+        email="vic@example.org",
+        status=Professional.Status.PENDING,
+        source=Professional.Source.VOLUNTEER,
+        email_confirmed_at=timezone.now(),
+    )
+    resource = Resource.objects.create(
+        kind="association", name="Data Guild", url="https://dg.example"
+    )
+    batch = BinderImport.objects.create(
+        uploaded_by=staff, filename="binder.csv", content=b"Name,Company\nNew Person,Acme\n"
+    )
     return {
         "users": {
             "anonymous": None,
@@ -152,7 +254,16 @@ def world(db, student, other_student, staff, inactive_user):
             "other_student": other_student,
             "staff": staff,
             "inactive": inactive_user,
+            "professional": None,
         },
+        "organisation": organisation,
+        "active": active,
+        "twin": twin,
+        "volunteer": volunteer,
+        "resource": resource,
+        "batch": batch,
+        "listing_token": contact_services.manage_token(active),
+        "volunteer_token": contact_services.volunteer_token(volunteer),
         "failed_email": failed,
         "invitation": invitation,
         "invitation_token": "known-token",
@@ -193,7 +304,8 @@ def test_post(world, name, persona):
     entry = MATRIX[name]
     url = reverse(name, args=entry.args(world) if entry.args else [])
     before = entry.state(world)
-    response = client_for(world["users"][persona]).post(url, entry.data)
+    data = entry.data_from(world) if entry.data_from else entry.data
+    response = client_for(world["users"][persona]).post(url, data)
     expected = entry.post[persona]
     check_outcome(response, expected, url)
     if expected != HOME:

@@ -67,3 +67,17 @@ class QueuedEmail(models.Model):
         self.attempts = 0
         self.next_attempt_at = now
         self.save(update_fields=["status", "attempts", "next_attempt_at"])
+
+
+class RateLimitHit(models.Model):
+    """One use of a rate-limited public action (volunteering, asking for a listing link)."""
+
+    key = models.CharField(max_length=200)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        # The limiter counts recent hits for one key.
+        indexes = [models.Index(fields=["key", "at"], name="ratelimit_key_at_idx")]
+
+    def __str__(self):
+        return f"{self.key} at {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,311 @@
+from django import forms
+
+from apps.accounts.forms import TimeZoneField
+
+from .models import Industry, Occupation, Organisation, Professional, Resource
+
+OFFER_FIELDS = ["offers_interviews", "offers_visits", "offers_cv_feedback", "offers_mentoring"]
+FORMAT_FIELDS = ["accepts_in_person", "accepts_phone", "accepts_video", "accepts_email"]
+FORMAT_CHOICES = [
+    ("in_person", "In person"),
+    ("phone", "Phone"),
+    ("video", "Video"),
+    ("email", "E-mail questions"),
+]
+YES_NO = [("", "Any"), ("yes", "Yes"), ("no", "No")]
+
+
+def https_url(label, **kwargs):
+    return forms.URLField(
+        label=label, required=False, assume_scheme="https", max_length=200, **kwargs
+    )
+
+
+class ProfessionalForm(forms.ModelForm):
+    """Staff create and edit binder entries with this."""
+
+    time_zone = TimeZoneField(label="Time zone", help_text="")
+    linkedin_url = https_url("LinkedIn profile")
+
+    class Meta:
+        model = Professional
+        fields = [
+            "full_name",
+            "job_title",
+            "organisation",
+            "industry",
+            "occupation",
+            "location",
+            "time_zone",
+            "years_in_field",
+            "is_alumni",
+            "alumni_programme",
+            "alumni_year",
+            "talk_about",
+            *OFFER_FIELDS,
+            *FORMAT_FIELDS,
+            "monthly_capacity",
+            "availability_notes",
+            "email",
+            "phone",
+            "linkedin_url",
+            "tags",
+            "referred_by",
+            "status",
+        ]
+        widgets = {
+            "talk_about": forms.Textarea(attrs={"rows": 3}),
+            "availability_notes": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "email": "Private: students see it only once an interview is confirmed.",
+            "phone": "Private, like the e-mail address.",
+            "referred_by": "Another professional who introduced this person (a warm contact).",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        referrers = Professional.objects.filter(erased_at__isnull=True).only("full_name")
+        if self.instance.pk:
+            referrers = referrers.exclude(pk=self.instance.pk)
+        self.fields["referred_by"].queryset = referrers
+        if self.instance.status == Professional.Status.DO_NOT_CONTACT:
+            self.fields["status"].disabled = True
+            self.fields["status"].help_text = "They asked never to be contacted again."
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email:
+            clash = Professional.objects.filter(email=email).exclude(pk=self.instance.pk).first()
+            if clash is not None:
+                raise forms.ValidationError(
+                    f"{clash.full_name} already has this address in the binder. Edit that "
+                    "entry, or merge the two from the duplicates page."
+                )
+        return email
+
+    def _get_validation_exclusions(self):
+        # clean_email names the entry that holds the address, more helpfully than the constraint.
+        return super()._get_validation_exclusions() | {"email"}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("is_alumni") is False and (
+            cleaned.get("alumni_programme") or cleaned.get("alumni_year")
+        ):
+            self.add_error(
+                "is_alumni", "Tick this if they are alumni, or clear the programme and year."
+            )
+        if not any(cleaned.get(f) for f in FORMAT_FIELDS):
+            self.add_error("accepts_phone", "Choose at least one way they are happy to talk.")
+        return cleaned
+
+
+class StaffFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    industry = forms.ModelChoiceField(Industry.objects.all(), required=False, empty_label="Any")
+    occupation = forms.ModelChoiceField(Occupation.objects.all(), required=False, empty_label="Any")
+    status = forms.ChoiceField(choices=[("", "Any")] + Professional.Status.choices, required=False)
+    location = forms.CharField(required=False, max_length=120)
+    alumni = forms.ChoiceField(choices=YES_NO, required=False)
+    format = forms.ChoiceField(choices=[("", "Any")] + FORMAT_CHOICES, required=False)
+    consent_due = forms.BooleanField(label="Consent over a year old", required=False)
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("name", "Name"),
+            ("organisation", "Organisation"),
+            ("industry", "Industry"),
+            ("-updated", "Recently changed"),
+            ("status", "Status"),
+        ],
+    )
+
+
+class StudentSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        help_text="A career, a job title, an organisation or a topic, e.g. “UX research”.",
+    )
+    industry = forms.ModelChoiceField(Industry.objects.all(), required=False, empty_label="Any")
+    occupation = forms.ModelChoiceField(Occupation.objects.all(), required=False, empty_label="Any")
+    location = forms.CharField(required=False, max_length=120)
+    format = forms.ChoiceField(choices=[("", "Any")] + FORMAT_CHOICES, required=False)
+    alumni = forms.BooleanField(label="Alumni only", required=False)
+    available = forms.BooleanField(label="Available this month", required=False)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Professional.Status.choices)
+
+
+class OrganisationForm(forms.ModelForm):
+    website = https_url("Website")
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "website", "industry", "size_band", "location", "research_notes"]
+        widgets = {"research_notes": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        clash = Organisation.objects.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("An organisation with this name is already in the binder.")
+        return name
+
+
+class ResourceForm(forms.ModelForm):
+    url = forms.URLField(label="Web address", assume_scheme="https", max_length=200)
+
+    class Meta:
+        model = Resource
+        fields = ["kind", "name", "url", "industries", "notes"]
+        widgets = {
+            "industries": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class TaxonomyForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("industry", "Industry"), ("occupation", "Occupation")])
+    name = forms.CharField(max_length=120)
+
+    def clean(self):
+        cleaned = super().clean()
+        name = " ".join(cleaned.get("name", "").split())
+        model = Industry if cleaned.get("kind") == "industry" else Occupation
+        if name and model.objects.filter(name__iexact=name).exists():
+            self.add_error("name", f"“{name}” is already in the list.")
+        cleaned["name"] = name
+        return cleaned
+
+
+class VolunteerForm(forms.ModelForm):
+    """The public offer to talk to students. ``website`` is a honeypot: people never see it."""
+
+    time_zone = TimeZoneField(label="Your time zone", help_text="")
+    linkedin_url = https_url("LinkedIn profile (optional)")
+    organisation_name = forms.CharField(label="Organisation", max_length=200, required=False)
+    agree = forms.BooleanField(
+        label="I agree to be listed in the career centre's binder and to be contacted by "
+        "students about short informational conversations. I can pause or leave at any time.",
+    )
+    website = forms.CharField(required=False, label="Leave this empty")
+
+    class Meta:
+        model = Professional
+        fields = [
+            "full_name",
+            "email",
+            "job_title",
+            "organisation_name",
+            "industry",
+            "occupation",
+            "location",
+            "time_zone",
+            "is_alumni",
+            "alumni_programme",
+            "alumni_year",
+            "talk_about",
+            *OFFER_FIELDS,
+            *FORMAT_FIELDS,
+            "monthly_capacity",
+            "availability_notes",
+            "linkedin_url",
+        ]
+        labels = {"full_name": "Your name", "email": "Your e-mail address"}
+        widgets = {
+            "talk_about": forms.Textarea(attrs={"rows": 3}),
+            "availability_notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["job_title"].required = True
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def _get_validation_exclusions(self):
+        # An address already in the binder is not an error to show a stranger (the service
+        # sends that person their listing link instead), so the model's constraint is not
+        # checked here.
+        return super()._get_validation_exclusions() | {"email"}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f) for f in FORMAT_FIELDS):
+            self.add_error("accepts_phone", "Choose at least one way you are happy to talk.")
+        return cleaned
+
+    def save(self, commit=True):
+        professional = super().save(commit=False)
+        name = " ".join(self.cleaned_data.get("organisation_name", "").split())
+        if name:
+            organisation = Organisation.objects.filter(name__iexact=name).first()
+            if organisation is None:
+                organisation = Organisation.objects.create(
+                    name=name, industry=professional.industry
+                )
+            professional.organisation = organisation
+        professional.consent_terms = self.fields["agree"].label
+        if commit:
+            professional.save()
+        return professional
+
+
+class EmailOnlyForm(forms.Form):
+    email = forms.EmailField(label="Your e-mail address")
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class ListingForm(forms.ModelForm):
+    """What a professional may correct about themselves through their link."""
+
+    time_zone = TimeZoneField(label="Your time zone", help_text="")
+    linkedin_url = https_url("LinkedIn profile")
+
+    class Meta:
+        model = Professional
+        fields = [
+            "full_name",
+            "job_title",
+            "location",
+            "time_zone",
+            "talk_about",
+            *OFFER_FIELDS,
+            *FORMAT_FIELDS,
+            "monthly_capacity",
+            "availability_notes",
+            "phone",
+            "linkedin_url",
+        ]
+        labels = {"full_name": "Your name"}
+        widgets = {
+            "talk_about": forms.Textarea(attrs={"rows": 3}),
+            "availability_notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f) for f in FORMAT_FIELDS):
+            self.add_error("accepts_phone", "Choose at least one way you are happy to talk.")
+        return cleaned
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Spreadsheet (CSV or Excel .xlsx)",
+        help_text="One professional a row, with a header row. Up to 5 MB.",
+    )
+
+
+class MergeForm(forms.Form):
+    first = forms.IntegerField(widget=forms.HiddenInput)
+    second = forms.IntegerField(widget=forms.HiddenInput)

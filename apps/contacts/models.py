@@ -1,0 +1,301 @@
+"""The networking binder: professionals, organisations, resources, and the taxonomy."""
+
+import re
+import unicodedata
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from apps.accounts.models import validate_time_zone
+
+CONSENT_VALID_DAYS = 365
+
+
+def normalise_name(value: str) -> str:
+    """Lower-case, accents and punctuation dropped, spaces folded: for matching duplicates."""
+    text = unicodedata.normalize("NFKD", value or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+class Industry(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "industries"
+
+    def __str__(self):
+        return self.name
+
+
+class Occupation(models.Model):
+    """An occupation group; seeded from the major groups of the US Standard Occupational
+    Classification (SOC 2018), extendable by staff."""
+
+    name = models.CharField(max_length=160, unique=True)
+    code = models.CharField(max_length=10, blank=True, help_text="SOC code, if any")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(models.Model):
+    class Size(models.TextChoices):
+        MICRO = "micro", "1–9 people"
+        SMALL = "small", "10–49 people"
+        MEDIUM = "medium", "50–249 people"
+        LARGE = "large", "250+ people"
+
+    name = models.CharField(max_length=200)
+    website = models.URLField(blank=True)
+    industry = models.ForeignKey(Industry, null=True, blank=True, on_delete=models.SET_NULL)
+    size_band = models.CharField(max_length=10, choices=Size.choices, blank=True)
+    location = models.CharField(max_length=120, blank=True)
+    research_notes = models.TextField(
+        blank=True, help_text="What a student should read or know before contacting people here."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="organisation_name_ci_unique")]
+
+    def __str__(self):
+        return self.name
+
+
+class Resource(models.Model):
+    """A professional association or a company directory to research from."""
+
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", "Professional association"
+        DIRECTORY = "directory", "Company directory"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    url = models.URLField("web address")
+    notes = models.TextField(blank=True)
+    industries = models.ManyToManyField(Industry, related_name="resources", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProfessionalQuerySet(models.QuerySet):
+    def visible_to_students(self):
+        """Everyone a student may read about: active people only (paused, pending, retired
+        and do-not-contact people are not offered, and do-not-contact ones never shown)."""
+        return self.filter(status=Professional.Status.ACTIVE)
+
+    def consent_due(self, now):
+        return self.filter(
+            Q(consent_at__isnull=True) | Q(consent_at__lt=now - timedelta(days=CONSENT_VALID_DAYS))
+        ).exclude(status__in=[Professional.Status.DO_NOT_CONTACT, Professional.Status.RETIRED])
+
+    def volunteers(self):
+        return self.filter(status=Professional.Status.PENDING, source=Professional.Source.VOLUNTEER)
+
+
+class Professional(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACTIVE = "active", "Active"
+        PAUSED = "paused", "Paused"
+        RETIRED = "retired", "Retired"
+        DO_NOT_CONTACT = "do_not_contact", "Do not contact"
+
+    class Source(models.TextChoices):
+        STAFF = "staff", "Added by staff"
+        VOLUNTEER = "volunteer", "Volunteered"
+        IMPORT = "import", "Imported"
+        REFERRAL = "referral", "Referred"
+
+    class ConsentMethod(models.TextChoices):
+        FORM = "form", "Online form"
+        EMAIL = "email", "E-mail"
+        PHONE = "phone", "Phone"
+        IMPORT = "import", "Spreadsheet import"
+        IN_PERSON = "in_person", "In person"
+
+    full_name = models.CharField("name", max_length=150)
+    job_title = models.CharField(max_length=150, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="professionals"
+    )
+    industry = models.ForeignKey(
+        Industry, null=True, blank=True, on_delete=models.SET_NULL, related_name="professionals"
+    )
+    occupation = models.ForeignKey(
+        Occupation, null=True, blank=True, on_delete=models.SET_NULL, related_name="professionals"
+    )
+    location = models.CharField(max_length=120, blank=True)
+    time_zone = models.CharField(
+        max_length=64, default=settings.TIME_ZONE, validators=[validate_time_zone]
+    )
+    years_in_field = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(70)]
+    )
+    is_alumni = models.BooleanField("alumni of the institution", default=False)
+    alumni_programme = models.CharField(max_length=200, blank=True)
+    alumni_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1940), MaxValueValidator(2100)]
+    )
+    talk_about = models.TextField("what I can talk about", blank=True)
+    # What they are willing to do.
+    offers_interviews = models.BooleanField("informational interviews", default=True)
+    offers_visits = models.BooleanField("workplace visits", default=False)
+    offers_cv_feedback = models.BooleanField("CV feedback", default=False)
+    offers_mentoring = models.BooleanField("mentoring", default=False)
+    # The formats they accept.
+    accepts_in_person = models.BooleanField("in person", default=False)
+    accepts_phone = models.BooleanField("phone", default=True)
+    accepts_video = models.BooleanField("video", default=True)
+    accepts_email = models.BooleanField("e-mail questions", default=False)
+    monthly_capacity = models.PositiveSmallIntegerField(
+        "students a month", default=2, validators=[MinValueValidator(0), MaxValueValidator(20)]
+    )
+    availability_notes = models.TextField(blank=True)
+    # Private: never shown to students until an interview is confirmed.
+    email = models.EmailField("e-mail address", blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    linkedin_url = models.URLField("LinkedIn profile", blank=True)
+    tags = models.CharField(max_length=300, blank=True, help_text="Comma-separated")
+    referred_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
+    )
+    referred_by_student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.STAFF)
+    # Consent record.
+    consent_at = models.DateTimeField(null=True, blank=True)
+    consent_method = models.CharField(max_length=10, choices=ConsentMethod.choices, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    consent_terms = models.TextField("what was agreed", blank=True)
+    reconsent_requested_at = models.DateTimeField(null=True, blank=True)
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Bumped to invalidate every management link already sent.
+    link_version = models.PositiveIntegerField(default=1)
+    erased_at = models.DateTimeField(null=True, blank=True)
+    # Maintained by save(): the words a student can search for, in one indexed column.
+    search_text = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProfessionalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["full_name", "pk"]
+        constraints = [
+            # One binder entry per address; blank addresses (erased, or phone-only) are allowed.
+            models.UniqueConstraint(
+                Lower("email"), condition=~Q(email=""), name="professional_email_ci_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=["pending", "active", "paused", "retired", "do_not_contact"]
+                ),
+                name="professional_status_valid",
+            ),
+        ]
+        indexes = [
+            # The student search filters by status first, then sorts by name.
+            models.Index(fields=["status", "full_name"], name="prof_status_name_idx"),
+            # Staff filters.
+            models.Index(fields=["industry", "status"], name="prof_industry_status_idx"),
+            models.Index(fields=["occupation", "status"], name="prof_occupation_status_idx"),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        self.search_text = self.build_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "updated_at"}
+        super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        parts = [
+            self.full_name,
+            self.job_title,
+            self.organisation.name if self.organisation_id else "",
+            self.industry.name if self.industry_id else "",
+            self.occupation.name if self.occupation_id else "",
+            self.location,
+            self.talk_about,
+            self.tags,
+        ]
+        return " ".join(p for p in parts if p).lower()
+
+    @property
+    def formats(self) -> list[str]:
+        fields = ["accepts_in_person", "accepts_phone", "accepts_video", "accepts_email"]
+        return [self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)]
+
+    @property
+    def offers(self) -> list[str]:
+        fields = ["offers_interviews", "offers_visits", "offers_cv_feedback", "offers_mentoring"]
+        return [self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)]
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [t.strip() for t in self.tags.split(",") if t.strip()]
+
+    def consent_is_due(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.consent_at is None or self.consent_at < now - timedelta(days=CONSENT_VALID_DAYS)
+
+
+class MergeRecord(models.Model):
+    """What a merge of two binder entries did, so staff can see it later."""
+
+    kept = models.ForeignKey(Professional, on_delete=models.CASCADE, related_name="merges")
+    merged_name = models.CharField(max_length=150)
+    merged_email = models.CharField(max_length=254, blank=True)
+    moved = models.JSONField(default=dict, help_text="What was moved to the kept entry.")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-merged_at"]
+
+    def __str__(self):
+        return f"{self.merged_name} merged into {self.kept_id}"
+
+
+class BinderImport(models.Model):
+    """An uploaded spreadsheet between its preview and its commit."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename

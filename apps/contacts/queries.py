@@ -1,0 +1,62 @@
+"""Read-only queries for the binder's list pages, filtered by a validated form's data."""
+
+from django.db.models import F, QuerySet
+from django.utils import timezone
+
+from .models import Professional
+from .search import professionals_matching
+
+FORMAT_FIELD = {
+    "in_person": "accepts_in_person",
+    "phone": "accepts_phone",
+    "video": "accepts_video",
+    "email": "accepts_email",
+}
+STAFF_SORT = {
+    "name": ["full_name", "pk"],
+    "organisation": [F("organisation__name").asc(nulls_last=True), "full_name", "pk"],
+    "industry": [F("industry__name").asc(nulls_last=True), "full_name", "pk"],
+    "-updated": ["-updated_at", "pk"],
+    "status": ["status", "full_name", "pk"],
+}
+
+
+def _common_filters(queryset: QuerySet, data: dict) -> QuerySet:
+    queryset = professionals_matching(queryset, data.get("q", ""))
+    if data.get("industry"):
+        queryset = queryset.filter(industry=data["industry"])
+    if data.get("occupation"):
+        queryset = queryset.filter(occupation=data["occupation"])
+    if data.get("location"):
+        queryset = queryset.filter(location__icontains=data["location"].strip())
+    if data.get("format"):
+        queryset = queryset.filter(**{FORMAT_FIELD[data["format"]]: True})
+    return queryset
+
+
+def staff_professionals(data: dict) -> QuerySet:
+    queryset = Professional.objects.select_related("organisation", "industry", "occupation")
+    queryset = _common_filters(queryset, data)
+    if data.get("status"):
+        queryset = queryset.filter(status=data["status"])
+    if data.get("alumni") in ("yes", "no"):
+        queryset = queryset.filter(is_alumni=data["alumni"] == "yes")
+    if data.get("consent_due"):
+        queryset = queryset.consent_due(timezone.now())
+    return queryset.order_by(*STAFF_SORT.get(data.get("sort") or "name"))
+
+
+def student_professionals(data: dict) -> QuerySet:
+    """What students may browse: active professionals who take informational interviews."""
+    queryset = (
+        Professional.objects.visible_to_students()
+        .filter(offers_interviews=True)
+        .select_related("organisation", "industry", "occupation")
+    )
+    queryset = _common_filters(queryset, data)
+    if data.get("alumni"):
+        queryset = queryset.filter(is_alumni=True)
+    if data.get("available"):
+        # Capacity used this month arrives with the interviews app; until then, capacity > 0.
+        queryset = queryset.filter(monthly_capacity__gt=0)
+    return queryset.order_by("full_name", "pk")

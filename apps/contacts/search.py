@@ -1,0 +1,83 @@
+"""Index-backed text search over the binder.
+
+Each professional's searchable words live in one column, ``search_text`` (kept by the model's
+save). PostgreSQL searches it through a GIN index on its ``simple`` tsvector (made by migration
+0003). SQLite searches an FTS5 table kept in step by triggers; Django rebuilds SQLite tables when
+a migration alters them, which drops triggers, so the table and triggers are (re)made after
+every migrate.
+"""
+
+import re
+
+from django.db import connections
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_migrate
+
+FTS_TABLE = "contacts_professional_fts"
+MAX_TERMS = 8
+
+
+def search_terms(query: str) -> list[str]:
+    return re.findall(r"\w+", (query or "").lower())[:MAX_TERMS]
+
+
+def professionals_matching(queryset: QuerySet, query: str) -> QuerySet:
+    """Narrow ``queryset`` to professionals whose words start with every term of ``query``."""
+    terms = search_terms(query)
+    if not terms:
+        return queryset
+    if connections[queryset.db].vendor == "postgresql":
+        tsquery = " & ".join(f"{term}:*" for term in terms)
+        matches = RawSQL(
+            "to_tsvector('simple'::regconfig, COALESCE(contacts_professional.search_text, ''))"
+            " @@ to_tsquery('simple', %s)",
+            [tsquery],
+            output_field=BooleanField(),
+        )
+        return queryset.annotate(text_match=matches).filter(text_match=True)
+    if connections[queryset.db].vendor == "sqlite":
+        fts_query = " AND ".join(f'"{term}"*' for term in terms)
+        ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [fts_query])
+        return queryset.filter(pk__in=ids)
+    for term in terms:  # any other database: correct, if unindexed
+        queryset = queryset.filter(search_text__contains=term)
+    return queryset
+
+
+SQLITE_STATEMENTS = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "search_text, content='contacts_professional', content_rowid='id',"
+    " tokenize='unicode61 remove_diacritics 2')",
+    "DROP TRIGGER IF EXISTS contacts_professional_fts_ai",
+    "DROP TRIGGER IF EXISTS contacts_professional_fts_ad",
+    "DROP TRIGGER IF EXISTS contacts_professional_fts_au",
+    f"""CREATE TRIGGER contacts_professional_fts_ai AFTER INSERT ON contacts_professional BEGIN
+        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text);
+    END""",
+    f"""CREATE TRIGGER contacts_professional_fts_ad AFTER DELETE ON contacts_professional BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+    END""",
+    f"""CREATE TRIGGER contacts_professional_fts_au AFTER UPDATE ON contacts_professional BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text);
+    END""",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+]
+
+
+def ensure_sqlite_index(using="default", **kwargs):
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    if "contacts_professional" not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        for statement in SQLITE_STATEMENTS:
+            cursor.execute(statement)
+
+
+def connect_signals():
+    post_migrate.connect(ensure_sqlite_index, dispatch_uid="contacts_sqlite_search_index")

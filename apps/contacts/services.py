@@ -1,0 +1,372 @@
+"""Binder workflows: status changes, volunteers, links for professionals, merges, erasure,
+yearly re-consent. Each runs in one transaction and says what went wrong in plain words."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.core.mail import email_send
+from apps.core.ratelimit import rate_limit_allows
+
+from . import signals
+from .models import CONSENT_VALID_DAYS, MergeRecord, Professional, normalise_name
+
+MANAGE_LINK_SALT = "contacts.manage-listing"
+MANAGE_LINK_DAYS = 30
+VOLUNTEER_LINK_SALT = "contacts.volunteer-confirm"
+VOLUNTEER_LINK_DAYS = 7
+RECONSENT_GRACE_DAYS = 30
+
+
+# --- Links for professionals (they have no account) -------------------------------------------
+
+
+def manage_token(professional: Professional) -> str:
+    return signing.dumps(
+        {"p": professional.pk, "v": professional.link_version}, salt=MANAGE_LINK_SALT
+    )
+
+
+def manage_link(professional: Professional) -> str:
+    return settings.SITE_URL + reverse("contacts:listing", args=[manage_token(professional)])
+
+
+def professional_for_token(token: str, *, for_update: bool = False) -> Professional | None:
+    """The professional a management link belongs to, or None when it is expired, tampered
+    with, superseded (a newer link was sent after an erasure) or for an erased entry."""
+    try:
+        data = signing.loads(token, salt=MANAGE_LINK_SALT, max_age=timedelta(days=MANAGE_LINK_DAYS))
+    except signing.BadSignature:
+        return None
+    queryset = Professional.objects.select_related("organisation", "industry", "occupation")
+    if for_update:
+        queryset = queryset.select_for_update()
+    professional = queryset.filter(pk=data.get("p"), erased_at__isnull=True).first()
+    if professional is None or professional.link_version != data.get("v"):
+        return None
+    return professional
+
+
+def manage_link_request(*, email: str) -> None:
+    """E-mail the listing link to whoever has this address in the binder; silent otherwise,
+    so the form never tells a stranger who is in the binder."""
+    professional = Professional.objects.filter(
+        email=email.strip().lower(), erased_at__isnull=True
+    ).first()
+    if professional is not None:
+        email_send(
+            name="listing_link",
+            to=[professional.email],
+            context={"professional": professional, "link": manage_link(professional)},
+        )
+
+
+# --- Status --------------------------------------------------------------------------------------
+
+
+def professional_set_status(*, professional: Professional, status: str) -> None:
+    if status not in Professional.Status.values:
+        raise ValidationError("That is not a status the binder knows.")
+    old = professional.status
+    if old == status:
+        return
+    if old == Professional.Status.DO_NOT_CONTACT and status != old:
+        raise ValidationError(
+            "This person asked never to be contacted again. Only they can change that, by "
+            "volunteering again through the public form."
+        )
+    with transaction.atomic():
+        professional.status = status
+        professional.save(update_fields=["status"])
+        signals.professional_status_changed.send(
+            sender=Professional, professional=professional, old_status=old, new_status=status
+        )
+
+
+def professional_set_capacity(*, professional: Professional, capacity: int) -> None:
+    if not 0 <= capacity <= 20:
+        raise ValidationError("Choose between 0 and 20 students a month.")
+    professional.monthly_capacity = capacity
+    professional.save(update_fields=["monthly_capacity"])
+
+
+def consent_record(*, professional: Professional, method: str, terms: str, by=None) -> None:
+    professional.consent_at = timezone.now()
+    professional.consent_method = method
+    professional.consent_terms = terms
+    professional.consent_recorded_by = by
+    professional.reconsent_requested_at = None
+    professional.save(
+        update_fields=[
+            "consent_at",
+            "consent_method",
+            "consent_terms",
+            "consent_recorded_by",
+            "reconsent_requested_at",
+        ]
+    )
+
+
+def professional_erase(*, professional: Professional) -> None:
+    """Anonymise the entry: counts and history stay, nothing personal does."""
+    with transaction.atomic():
+        old = professional.status
+        professional.full_name = f"Erased entry {professional.pk}"
+        for field in [
+            "job_title",
+            "email",
+            "phone",
+            "linkedin_url",
+            "talk_about",
+            "availability_notes",
+            "tags",
+            "location",
+            "alumni_programme",
+            "consent_terms",
+        ]:
+            setattr(professional, field, "")
+        professional.alumni_year = None
+        professional.years_in_field = None
+        professional.status = Professional.Status.DO_NOT_CONTACT
+        professional.erased_at = timezone.now()
+        professional.link_version += 1
+        professional.save()
+        signals.professional_status_changed.send(
+            sender=Professional,
+            professional=professional,
+            old_status=old,
+            new_status=professional.status,
+        )
+        signals.professional_erased.send(sender=Professional, professional=professional)
+
+
+# --- Volunteers ------------------------------------------------------------------------------
+
+
+def volunteer_token(professional: Professional) -> str:
+    return signing.dumps({"p": professional.pk, "e": professional.email}, salt=VOLUNTEER_LINK_SALT)
+
+
+def volunteer_submit(*, professional: Professional) -> None:
+    """Queue a pending volunteer (built by the form) and a link to confirm their address.
+
+    Someone already in the binder gets their listing link instead of a second entry."""
+    existing = Professional.objects.filter(email=professional.email, erased_at__isnull=True).first()
+    with transaction.atomic():
+        if existing is not None:
+            manage_link_request(email=existing.email)
+            return
+        professional.status = Professional.Status.PENDING
+        professional.source = Professional.Source.VOLUNTEER
+        professional.save()
+        link = settings.SITE_URL + reverse(
+            "contacts:volunteer_confirm", args=[volunteer_token(professional)]
+        )
+        email_send(
+            name="volunteer_confirm",
+            to=[professional.email],
+            context={"professional": professional, "link": link},
+        )
+
+
+def volunteer_confirm(*, token: str) -> Professional:
+    try:
+        data = signing.loads(
+            token, salt=VOLUNTEER_LINK_SALT, max_age=timedelta(days=VOLUNTEER_LINK_DAYS)
+        )
+    except signing.BadSignature:
+        raise ValidationError(
+            "This confirmation link has expired or is not complete. Offer again through the "
+            "form and we will send a fresh one."
+        ) from None
+    professional = (
+        Professional.objects.volunteers().filter(pk=data.get("p"), email=data.get("e")).first()
+    )
+    if professional is None:
+        raise ValidationError("We could not find this offer; it may have been handled already.")
+    if professional.email_confirmed_at is None:
+        professional.email_confirmed_at = timezone.now()
+        professional.save(update_fields=["email_confirmed_at"])
+    return professional
+
+
+def volunteer_approve(*, professional: Professional, by) -> None:
+    if professional.status != Professional.Status.PENDING:
+        raise ValidationError("Only pending volunteers can be approved.")
+    if professional.email_confirmed_at is None:
+        raise ValidationError("Wait until the volunteer has confirmed their e-mail address.")
+    with transaction.atomic():
+        consent_record(
+            professional=professional,
+            method=Professional.ConsentMethod.FORM,
+            terms=professional.consent_terms
+            or "Agreed through the volunteer form to be listed and contacted by students.",
+            by=by,
+        )
+        professional_set_status(professional=professional, status=Professional.Status.ACTIVE)
+        email_send(
+            name="volunteer_welcome",
+            to=[professional.email],
+            context={"professional": professional, "link": manage_link(professional)},
+        )
+
+
+def volunteer_reject(*, professional: Professional) -> None:
+    """A rejected offer leaves no personal data behind."""
+    if professional.status != Professional.Status.PENDING:
+        raise ValidationError("Only pending volunteers can be turned down.")
+    professional.delete()
+
+
+# --- Duplicates and merging ------------------------------------------------------------------
+
+
+def duplicates_find() -> list[list[Professional]]:
+    """Groups of entries that are probably one person: the same address, or the same
+    normalised name at the same organisation."""
+    rows = Professional.objects.filter(erased_at__isnull=True).values_list(
+        "pk", "full_name", "organisation_id", "email"
+    )
+    groups: dict[tuple, set[int]] = {}
+    for pk, name, organisation_id, email in rows:
+        groups.setdefault(("name", normalise_name(name), organisation_id), set()).add(pk)
+        if email:
+            groups.setdefault(("email", email.lower()), set()).add(pk)
+    clusters: list[set[int]] = []
+    for ids in groups.values():
+        if len(ids) < 2:
+            continue
+        for cluster in clusters:
+            if cluster & ids:
+                cluster |= ids
+                break
+        else:
+            clusters.append(set(ids))
+    people = Professional.objects.select_related("organisation", "industry").in_bulk(
+        {pk for cluster in clusters for pk in cluster}
+    )
+    return [
+        sorted((people[pk] for pk in cluster), key=lambda p: (p.created_at, p.pk))
+        for cluster in clusters
+    ]
+
+
+FILLABLE = [
+    "job_title",
+    "organisation",
+    "industry",
+    "occupation",
+    "location",
+    "years_in_field",
+    "alumni_programme",
+    "alumni_year",
+    "talk_about",
+    "availability_notes",
+    "email",
+    "phone",
+    "linkedin_url",
+    "referred_by",
+    "referred_by_student",
+]
+
+
+def professionals_merge(*, first: Professional, second: Professional, by) -> Professional:
+    """Keep the older entry, fill its blanks from the other, move what points at the other,
+    and record what was merged."""
+    if first.pk == second.pk:
+        raise ValidationError("Choose two different entries to merge.")
+    keep, merge = sorted([first, second], key=lambda p: (p.created_at, p.pk))
+    with transaction.atomic():
+        moved = {"filled": [], "referrals": 0, "other": []}
+        merged_email = merge.email
+        for field in FILLABLE:
+            if not getattr(keep, field) and getattr(merge, field):
+                if field == "referred_by" and merge.referred_by_id == keep.pk:
+                    continue
+                if field == "email":
+                    merge.email = ""  # the address moves; the constraint allows one holder
+                    merge.save(update_fields=["email"])
+                setattr(keep, field, getattr(merge, field) if field != "email" else merged_email)
+                moved["filled"].append(field)
+        keep.tags = ", ".join(dict.fromkeys(keep.tag_list + merge.tag_list))
+        moved["referrals"] = merge.referrals.exclude(pk=keep.pk).update(referred_by=keep)
+        if (
+            keep.status != Professional.Status.DO_NOT_CONTACT
+            and merge.status == Professional.Status.DO_NOT_CONTACT
+        ):
+            keep.status = Professional.Status.DO_NOT_CONTACT  # "never again" always wins
+            moved["filled"].append("status")
+        keep.save()
+        for _receiver, label in signals.professionals_merged.send(
+            sender=Professional, kept=keep, merged=merge
+        ):
+            if label:
+                moved["other"].append(str(label))
+        MergeRecord.objects.filter(kept=merge).update(kept=keep)
+        MergeRecord.objects.create(
+            kept=keep,
+            merged_name=merge.full_name,
+            merged_email=merged_email,
+            moved=moved,
+            merged_by=by,
+        )
+        merge.delete()
+    return keep
+
+
+# --- Yearly re-consent -----------------------------------------------------------------------
+
+
+def reconsent_request_due(*, now=None) -> int:
+    """E-mail everyone whose consent is over a year old a link to confirm, update or leave."""
+    now = now or timezone.now()
+    due = (
+        Professional.objects.consent_due(now)
+        .filter(erased_at__isnull=True, reconsent_requested_at__isnull=True)
+        .exclude(email="")
+        .exclude(status=Professional.Status.PENDING)
+    )
+    count = 0
+    for professional in due.iterator():
+        with transaction.atomic():
+            professional.reconsent_requested_at = now
+            professional.save(update_fields=["reconsent_requested_at"])
+            email_send(
+                name="reconsent",
+                to=[professional.email],
+                context={
+                    "professional": professional,
+                    "link": manage_link(professional),
+                    "days": RECONSENT_GRACE_DAYS,
+                },
+            )
+        count += 1
+    return count
+
+
+def reconsent_pause_unanswered(*, now=None) -> int:
+    """No answer within the grace period: the professional is paused until they confirm."""
+    now = now or timezone.now()
+    lapsed = Professional.objects.filter(
+        status=Professional.Status.ACTIVE,
+        reconsent_requested_at__lte=now - timedelta(days=RECONSENT_GRACE_DAYS),
+    ).filter(consent_at__lt=now - timedelta(days=CONSENT_VALID_DAYS))
+    count = 0
+    for professional in lapsed:
+        professional_set_status(professional=professional, status=Professional.Status.PAUSED)
+        count += 1
+    return count
+
+
+def reconsent_job(*, stop=lambda: False) -> int:
+    """The worker's step: at most once an hour, however often the worker loops."""
+    if stop() or not rate_limit_allows(
+        "job:contacts.reconsent", limit=1, window=timedelta(hours=1)
+    ):
+        return 0
+    return reconsent_request_due() + reconsent_pause_unanswered()

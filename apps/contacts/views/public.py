@@ -1,0 +1,147 @@
+"""Pages for professionals, who have no account: volunteering, and managing their listing
+through a signed, expiring link. Nothing changes on GET."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from apps.core.ratelimit import client_address, rate_limit_allows
+
+from .. import services
+from ..forms import EmailOnlyForm, ListingForm, VolunteerForm
+from ..models import Professional
+
+SUBMISSIONS_PER_HOUR = 5
+
+
+def _rate_limited(request, action: str) -> bool:
+    key = f"{action}:{client_address(request)}"
+    return not rate_limit_allows(key, limit=SUBMISSIONS_PER_HOUR, window=timedelta(hours=1))
+
+
+def volunteer(request):
+    form = VolunteerForm(request.POST or None)
+    if request.method == "POST":
+        if request.POST.get("website"):
+            # The honeypot was filled in: a robot. Look successful, keep nothing.
+            return redirect("contacts:volunteer_thanks")
+        if _rate_limited(request, "volunteer"):
+            messages.error(
+                request,
+                "We have had several offers from your network in the last hour. "
+                "Please try again later, or e-mail the career centre.",
+            )
+            return render(request, "contacts/volunteer.html", {"form": form}, status=429)
+        if form.is_valid():
+            services.volunteer_submit(professional=form.save(commit=False))
+            return redirect("contacts:volunteer_thanks")
+    return render(request, "contacts/volunteer.html", {"form": form})
+
+
+def volunteer_thanks(request):
+    return render(request, "contacts/volunteer_thanks.html")
+
+
+def volunteer_confirm(request, token):
+    if request.method == "POST":
+        try:
+            services.volunteer_confirm(token=token)
+        except ValidationError as error:
+            return render(
+                request, "contacts/link_invalid.html", {"reason": error.messages[0]}, status=400
+            )
+        return render(request, "contacts/volunteer_confirmed.html")
+    return render(request, "contacts/volunteer_confirm.html")
+
+
+def listing_request(request):
+    form = EmailOnlyForm(request.POST or None)
+    if request.method == "POST":
+        if _rate_limited(request, "listing-link"):
+            messages.error(
+                request, "Too many requests from your network; please try again in an hour."
+            )
+            return render(request, "contacts/listing_request.html", {"form": form}, status=429)
+        if form.is_valid():
+            services.manage_link_request(email=form.cleaned_data["email"])
+            messages.info(
+                request,
+                "If that address is in our binder, a link to manage your listing is on its way. "
+                "It works for 30 days.",
+            )
+            return redirect("contacts:listing_request")
+    return render(request, "contacts/listing_request.html", {"form": form})
+
+
+def _invalid_link(request):
+    reason = (
+        "This link has expired, was replaced by a newer one, or is not complete. "
+        "Ask for a fresh link below."
+    )
+    return render(
+        request, "contacts/link_invalid.html", {"reason": reason, "ask_again": True}, status=404
+    )
+
+
+def listing(request, token):
+    professional = services.professional_for_token(token)
+    if professional is None:
+        return _invalid_link(request)
+    form = ListingForm(request.POST or None, instance=professional)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Thank you: your listing is up to date.")
+        return redirect("contacts:listing", token=token)
+    context = {"professional": professional, "form": form, "token": token}
+    return render(request, "contacts/listing.html", context)
+
+
+LISTING_ACTIONS = {
+    "pause": "Your listing is paused: students will not be offered you until you resume.",
+    "resume": "Welcome back: students can find you again.",
+    "consent": "Thank you for confirming; we will ask again in a year.",
+    "leave": "You have left the binder. We will not contact you again about interviews.",
+    "never": "Understood: nobody from the career centre will contact you again.",
+    "erase": "Your personal details are erased from the binder.",
+}
+
+
+@require_POST
+def listing_action(request, token, action):
+    if action not in LISTING_ACTIONS:
+        return _invalid_link(request)
+    with transaction.atomic():
+        professional = services.professional_for_token(token, for_update=True)
+        if professional is None:
+            return _invalid_link(request)
+        status = Professional.Status
+        try:
+            if action == "pause":
+                services.professional_set_status(professional=professional, status=status.PAUSED)
+            elif action == "resume":
+                services.professional_set_status(professional=professional, status=status.ACTIVE)
+            elif action == "consent":
+                services.consent_record(
+                    professional=professional,
+                    method=Professional.ConsentMethod.EMAIL,
+                    terms="Re-confirmed through the listing link.",
+                )
+            elif action == "leave":
+                services.professional_set_status(professional=professional, status=status.RETIRED)
+            elif action == "never":
+                services.professional_set_status(
+                    professional=professional, status=status.DO_NOT_CONTACT
+                )
+            else:
+                services.professional_erase(professional=professional)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect("contacts:listing", token=token)
+    if action == "erase":
+        return render(request, "contacts/listing_erased.html")
+    messages.success(request, LISTING_ACTIONS[action])
+    return redirect("contacts:listing", token=token)

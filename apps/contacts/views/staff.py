@@ -1,0 +1,308 @@
+"""Staff curate the binder: list, filter, create, edit, change status, volunteers, duplicates,
+organisations, resources and the taxonomy."""
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from apps.core.access import staff_required
+
+from .. import services, spreadsheets
+from ..forms import (
+    MergeForm,
+    OrganisationForm,
+    ProfessionalForm,
+    ResourceForm,
+    StaffFilterForm,
+    StatusForm,
+    TaxonomyForm,
+)
+from ..models import Industry, Occupation, Organisation, Professional, Resource
+from ..queries import staff_professionals
+
+PAGE_SIZE = 25
+
+
+def _filters(request) -> tuple[StaffFilterForm, dict]:
+    form = StaffFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, data
+
+
+@staff_required
+def professional_list(request):
+    form, data = _filters(request)
+    page = Paginator(staff_professionals(data), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "volunteers_waiting": Professional.objects.volunteers()
+        .filter(email_confirmed_at__isnull=False)
+        .count(),
+    }
+    return render(request, "contacts/staff_list.html", context)
+
+
+EXPORT_COLUMNS = [
+    ("Name", lambda p: p.full_name),
+    ("Job title", lambda p: p.job_title),
+    ("Organisation", lambda p: p.organisation.name if p.organisation else ""),
+    ("Industry", lambda p: p.industry.name if p.industry else ""),
+    ("Occupation", lambda p: p.occupation.name if p.occupation else ""),
+    ("Location", lambda p: p.location),
+    ("Time zone", lambda p: p.time_zone),
+    ("Years in field", lambda p: p.years_in_field if p.years_in_field is not None else ""),
+    ("Alumni", lambda p: "yes" if p.is_alumni else "no"),
+    ("Alumni programme", lambda p: p.alumni_programme),
+    ("Alumni year", lambda p: p.alumni_year or ""),
+    ("Talk about", lambda p: p.talk_about),
+    ("Offers", lambda p: ", ".join(p.offers)),
+    ("Formats", lambda p: ", ".join(p.formats)),
+    ("Monthly capacity", lambda p: p.monthly_capacity),
+    ("Availability", lambda p: p.availability_notes),
+    ("E-mail", lambda p: p.email),
+    ("Phone", lambda p: p.phone),
+    ("LinkedIn", lambda p: p.linkedin_url),
+    ("Tags", lambda p: p.tags),
+    ("Status", lambda p: p.get_status_display()),
+    ("Consent date", lambda p: p.consent_at.date().isoformat() if p.consent_at else ""),
+]
+
+
+@staff_required
+def professional_export(request, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    _, data = _filters(request)
+    professionals = staff_professionals(data).iterator(chunk_size=1000)
+    header = [label for label, _ in EXPORT_COLUMNS]
+    rows = ([value(p) for _, value in EXPORT_COLUMNS] for p in professionals)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            spreadsheets.csv_stream(header, rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="binder-{stamp}.csv"'
+        return response
+    return FileResponse(
+        io.BytesIO(spreadsheets.xlsx_bytes(header, rows)),
+        as_attachment=True,
+        filename=f"binder-{stamp}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+@staff_required
+def professional_create(request):
+    form = ProfessionalForm(request.POST or None, initial={"status": Professional.Status.ACTIVE})
+    if request.method == "POST" and form.is_valid():
+        professional = form.save(commit=False)
+        professional.source = Professional.Source.STAFF
+        professional.save()
+        messages.success(request, f"{professional.full_name} is in the binder.")
+        return redirect("contacts:staff_detail", pk=professional.pk)
+    return render(
+        request, "contacts/staff_form.html", {"form": form, "title": "Add a professional"}
+    )
+
+
+@staff_required
+def professional_edit(request, pk):
+    professional = get_object_or_404(Professional, pk=pk, erased_at__isnull=True)
+    old_status = professional.status
+    form = ProfessionalForm(request.POST or None, instance=professional)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            new_status = form.cleaned_data["status"]
+            professional = form.save(commit=False)
+            professional.status = old_status
+            professional.save()
+            services.professional_set_status(professional=professional, status=new_status)
+        messages.success(request, "Saved.")
+        return redirect("contacts:staff_detail", pk=professional.pk)
+    context = {
+        "form": form,
+        "title": f"Edit {professional.full_name}",
+        "professional": professional,
+    }
+    return render(request, "contacts/staff_form.html", context)
+
+
+@staff_required
+def professional_detail(request, pk):
+    professional = get_object_or_404(
+        Professional.objects.select_related(
+            "organisation",
+            "industry",
+            "occupation",
+            "referred_by",
+            "referred_by_student",
+            "consent_recorded_by",
+        ),
+        pk=pk,
+    )
+    context = {
+        "professional": professional,
+        "referrals": professional.referrals.only("full_name", "job_title"),
+        "merges": professional.merges.select_related("merged_by"),
+        "status_form": StatusForm(initial={"status": professional.status}),
+        "consent_due": professional.consent_is_due(),
+    }
+    return render(request, "contacts/staff_detail.html", context)
+
+
+@staff_required
+@require_POST
+def professional_status(request, pk):
+    professional = get_object_or_404(Professional, pk=pk, erased_at__isnull=True)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose one of the statuses in the list.")
+        return redirect("contacts:staff_detail", pk=pk)
+    try:
+        services.professional_set_status(
+            professional=professional, status=form.cleaned_data["status"]
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, f"{professional.full_name} is now {professional.get_status_display().lower()}."
+        )
+    return redirect("contacts:staff_detail", pk=pk)
+
+
+@staff_required
+def volunteer_list(request):
+    volunteers = (
+        Professional.objects.volunteers()
+        .select_related("organisation", "industry", "occupation")
+        .order_by("created_at")
+    )
+    return render(request, "contacts/volunteers.html", {"volunteers": volunteers})
+
+
+@staff_required
+@require_POST
+def volunteer_decide(request, pk, decision):
+    if decision not in ("approve", "reject"):
+        raise Http404
+    professional = get_object_or_404(Professional.objects.volunteers(), pk=pk)
+    name = professional.full_name
+    try:
+        if decision == "approve":
+            services.volunteer_approve(professional=professional, by=request.user)
+            messages.success(request, f"{name} is now active in the binder; we e-mailed them.")
+        else:
+            services.volunteer_reject(professional=professional)
+            messages.success(request, f"The offer from {name} was turned down and removed.")
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect("contacts:volunteers")
+
+
+@staff_required
+def duplicates(request):
+    return render(request, "contacts/duplicates.html", {"groups": services.duplicates_find()})
+
+
+@staff_required
+@require_POST
+def merge(request):
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose two entries to merge.")
+        return redirect("contacts:duplicates")
+    entries = Professional.objects.filter(
+        pk__in=[form.cleaned_data["first"], form.cleaned_data["second"]], erased_at__isnull=True
+    )
+    if len(entries) != 2:
+        messages.error(request, "One of those entries no longer exists; the list is refreshed.")
+        return redirect("contacts:duplicates")
+    try:
+        kept = services.professionals_merge(first=entries[0], second=entries[1], by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("contacts:duplicates")
+    messages.success(request, f"Merged into {kept.full_name} (the older entry).")
+    return redirect("contacts:staff_detail", pk=kept.pk)
+
+
+def _simple_edit(request, *, form_class, instance, template_context, success_url, noun):
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        if isinstance(saved, Organisation) and instance is not None:
+            # Students search organisation names through each professional's search text.
+            for professional in saved.professionals.select_related("industry", "occupation"):
+                professional.save(update_fields=["search_text"])
+        messages.success(request, f"{noun} saved.")
+        return redirect(success_url)
+    return render(request, "contacts/simple_form.html", {"form": form, **template_context})
+
+
+@staff_required
+def organisation_list(request):
+    organisations = Organisation.objects.select_related("industry").order_by("name")
+    page = Paginator(organisations, 50).get_page(request.GET.get("page"))
+    return render(request, "contacts/organisations.html", {"page": page})
+
+
+@staff_required
+def organisation_edit(request, pk=None):
+    instance = get_object_or_404(Organisation, pk=pk) if pk else None
+    title = f"Edit {instance.name}" if instance else "Add an organisation"
+    return _simple_edit(
+        request,
+        form_class=OrganisationForm,
+        instance=instance,
+        template_context={"title": title},
+        success_url="contacts:organisations",
+        noun="Organisation",
+    )
+
+
+@staff_required
+def resource_list(request):
+    resources = Resource.objects.prefetch_related("industries").order_by("kind", "name")
+    return render(request, "contacts/resources.html", {"resources": resources})
+
+
+@staff_required
+def resource_edit(request, pk=None):
+    instance = get_object_or_404(Resource, pk=pk) if pk else None
+    title = f"Edit {instance.name}" if instance else "Add an association or directory"
+    return _simple_edit(
+        request,
+        form_class=ResourceForm,
+        instance=instance,
+        template_context={"title": title},
+        success_url="contacts:resources",
+        noun="Resource",
+    )
+
+
+@staff_required
+def taxonomy(request):
+    form = TaxonomyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        model = Industry if form.cleaned_data["kind"] == "industry" else Occupation
+        model.objects.create(name=form.cleaned_data["name"])
+        messages.success(request, f"“{form.cleaned_data['name']}” added.")
+        return redirect("contacts:taxonomy")
+    context = {
+        "form": form,
+        "industries": Industry.objects.all(),
+        "occupations": Occupation.objects.all(),
+    }
+    return render(request, "contacts/taxonomy.html", context)

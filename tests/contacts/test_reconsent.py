@@ -1,0 +1,64 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
+
+from apps.contacts import services
+from apps.contacts.models import Professional
+from apps.core.models import QueuedEmail
+
+from .factories import make_professional
+
+pytestmark = pytest.mark.django_db
+
+
+def test_yearly_reconsent_asks_once_then_pauses_after_30_days(capsys):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        old = make_professional(email="old@x.example", consent_at=start - timedelta(days=370))
+        fresh = make_professional(email="fresh@x.example", consent_at=start - timedelta(days=30))
+        make_professional(
+            email="never@x.example", consent_at=start - timedelta(days=900), status="do_not_contact"
+        )
+
+        call_command("request_reconsent")
+        assert "Asked 1 professional(s)" in capsys.readouterr().out
+        assert list(QueuedEmail.objects.values_list("recipients", flat=True)) == [["old@x.example"]]
+        call_command("request_reconsent")
+        assert QueuedEmail.objects.count() == 1  # asked once, not every run
+
+        clock.move_to(start + timedelta(days=29))
+        call_command("request_reconsent")
+        old.refresh_from_db()
+        assert old.status == "active"
+
+        clock.move_to(start + timedelta(days=31))
+        call_command("request_reconsent")
+        old.refresh_from_db()
+        fresh.refresh_from_db()
+        assert old.status == "paused" and fresh.status == "active"
+
+
+def test_answering_the_link_renews_consent_and_stops_the_pause():
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        old = make_professional(consent_at=start - timedelta(days=370))
+        services.reconsent_request_due()
+        clock.move_to(start + timedelta(days=3))
+        old.refresh_from_db()
+        services.consent_record(professional=old, method="email", terms="Re-confirmed")
+        clock.move_to(start + timedelta(days=40))
+        services.reconsent_pause_unanswered()
+        old.refresh_from_db()
+        assert old.status == Professional.Status.ACTIVE
+
+
+def test_worker_job_runs_at_most_hourly():
+    make_professional(consent_at=timezone.now() - timedelta(days=370))
+    assert services.reconsent_job() == 1
+    make_professional(consent_at=timezone.now() - timedelta(days=370))
+    assert services.reconsent_job() == 0
+    with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)):
+        assert services.reconsent_job() == 1

@@ -1,0 +1,58 @@
+import pytest
+from django.db import connection
+
+from apps.contacts.models import Professional
+from apps.contacts.search import FTS_TABLE, professionals_matching
+
+from .factories import make_professional
+
+pytestmark = pytest.mark.django_db
+
+
+def matching(query):
+    return list(
+        professionals_matching(Professional.objects.all(), query).values_list(
+            "full_name", flat=True
+        )
+    )
+
+
+def test_index_follows_inserts_updates_and_deletes():
+    pro = make_professional(full_name="Quinn Quartz", job_title="Geologist")
+    assert matching("geolo") == ["Quinn Quartz"]
+    pro.job_title = "Volcanologist"
+    pro.save()
+    assert matching("geolo") == [] and matching("volcano") == ["Quinn Quartz"]
+    pro.delete()
+    assert matching("volcano") == []
+
+
+def test_punctuation_and_quotes_in_queries_are_harmless():
+    make_professional(full_name="O'Neil Smith", job_title="C++ developer")
+    assert matching("o'neil") == ["O'Neil Smith"]
+    assert matching('"; DROP TABLE x; --') == []
+    assert matching("c++") == ["O'Neil Smith"]
+    assert matching("   ") == ["O'Neil Smith"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 table")
+def test_sqlite_fts_table_and_triggers_exist():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE %s",
+            [f"{FTS_TABLE}%"],
+        )
+        names = {row[0] for row in cursor.fetchall()}
+    assert {FTS_TABLE, f"{FTS_TABLE}_ai", f"{FTS_TABLE}_ad", f"{FTS_TABLE}_au"} <= names
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN index")
+def test_postgres_search_uses_the_gin_index():
+    for n in range(50):
+        make_professional(full_name=f"Person {n}")
+    queryset = professionals_matching(Professional.objects.all(), "person")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        plan = queryset.explain()
+        cursor.execute("SET enable_seqscan = on")
+    assert "prof_search_gin_idx" in plan

@@ -1,0 +1,177 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.contacts.models import Professional
+
+from .factories import make_professional
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("contacts:staff_list")
+
+
+def names(response):
+    return [p.full_name for p in response.context["page"].object_list]
+
+
+def test_filters_search_and_sort(staff_client):
+    make_professional(
+        full_name="Aiko Tanaka",
+        job_title="UX Researcher",
+        industry="Technology",
+        organisation="Pixel Works",
+        is_alumni=True,
+        accepts_in_person=True,
+    )
+    make_professional(
+        full_name="Ben Okafor",
+        job_title="Tax Adviser",
+        industry="Accounting and Finance",
+        organisation="Ledger & Co",
+        status="paused",
+    )
+    make_professional(
+        full_name="Cara Nilsen",
+        job_title="Curator",
+        industry="Arts, Culture and Heritage",
+        organisation="Fjord Museum",
+        location="Bergen",
+        consent_at=timezone.now(),
+    )
+    assert names(staff_client.get(LIST, {"q": "ux res"})) == ["Aiko Tanaka"]
+    assert names(staff_client.get(LIST, {"q": "ledger"})) == ["Ben Okafor"]
+    assert names(staff_client.get(LIST, {"status": "paused"})) == ["Ben Okafor"]
+    assert names(staff_client.get(LIST, {"alumni": "yes"})) == ["Aiko Tanaka"]
+    assert names(staff_client.get(LIST, {"format": "in_person"})) == ["Aiko Tanaka"]
+    assert names(staff_client.get(LIST, {"location": "berg"})) == ["Cara Nilsen"]
+    assert names(staff_client.get(LIST, {"consent_due": "on"})) == ["Aiko Tanaka", "Ben Okafor"]
+    by_org = names(staff_client.get(LIST, {"sort": "organisation"}))
+    assert by_org == ["Cara Nilsen", "Ben Okafor", "Aiko Tanaka"]
+
+
+def test_pagination(staff_client):
+    for n in range(30):
+        make_professional(full_name=f"Person {n:02}")
+    first = staff_client.get(LIST)
+    assert len(first.context["page"].object_list) == 25
+    assert "Page 1 of 2" in first.content.decode()
+    assert names(staff_client.get(LIST, {"page": 2}))[-1] == "Person 29"
+
+
+def queries_for_list(client, rows):
+    Professional.objects.all().delete()
+    for n in range(rows):
+        make_professional(
+            organisation=f"Org {n}", industry="Technology", occupation="Management Occupations"
+        )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"q": "professional"})
+    assert len(response.context["page"].object_list) == min(rows, 25)
+    return len(queries)
+
+
+def test_staff_list_query_count_does_not_grow(staff_client):
+    small, large = queries_for_list(staff_client, 5), queries_for_list(staff_client, 50)
+    assert small == large
+    assert large <= 9
+
+
+def test_staff_create_edit_and_status(staff_client):
+    response = staff_client.post(
+        reverse("contacts:staff_create"),
+        {
+            "full_name": "Dana Reyes",
+            "job_title": "Nurse Manager",
+            "time_zone": "America/Chicago",
+            "monthly_capacity": 2,
+            "email": "Dana@Clinic.example",
+            "accepts_phone": "on",
+            "offers_interviews": "on",
+            "status": "active",
+        },
+    )
+    dana = Professional.objects.get()
+    assert response["Location"] == reverse("contacts:staff_detail", args=[dana.pk])
+    assert dana.email == "dana@clinic.example" and dana.source == "staff"
+
+    response = staff_client.post(
+        reverse("contacts:staff_create"),
+        {
+            "full_name": "Copy",
+            "time_zone": "UTC",
+            "monthly_capacity": 2,
+            "email": "dana@clinic.example",
+            "accepts_phone": "on",
+            "status": "active",
+        },
+    )
+    assert "Dana Reyes already has this address" in response.content.decode()
+    assert Professional.objects.count() == 1
+
+    staff_client.post(
+        reverse("contacts:staff_status", args=[dana.pk]), {"status": "do_not_contact"}
+    )
+    dana.refresh_from_db()
+    assert dana.status == "do_not_contact"
+    response = staff_client.post(
+        reverse("contacts:staff_status", args=[dana.pk]), {"status": "active"}, follow=True
+    )
+    assert "asked never to be contacted again" in response.content.decode()
+    dana.refresh_from_db()
+    assert dana.status == "do_not_contact"
+
+
+def test_detail_shows_private_details_and_consent_to_staff(staff_client, staff):
+    pro = make_professional(
+        full_name="Eli Kahn",
+        email="eli@x.example",
+        phone="+1 555 0100",
+        consent_at=timezone.now(),
+        consent_method="phone",
+        consent_recorded_by=staff,
+        consent_terms="Happy to take two calls a month.",
+    )
+    page = staff_client.get(reverse("contacts:staff_detail", args=[pro.pk])).content.decode()
+    assert "eli@x.example" in page and "+1 555 0100" in page
+    assert "by phone, recorded by Sam Staff" in page and "Happy to take two calls a month." in page
+
+
+def test_bad_input_on_the_staff_form_changes_nothing(staff_client):
+    pro = make_professional(full_name="Fay Lee")
+    response = staff_client.post(
+        reverse("contacts:staff_edit", args=[pro.pk]),
+        {
+            "full_name": "",
+            "time_zone": "Nowhere/Land",
+            "monthly_capacity": 500,
+            "status": "active",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This field is required" in page and "Select a valid choice" in page
+    assert "Choose at least one way they are happy to talk" in page
+    pro.refresh_from_db()
+    assert pro.full_name == "Fay Lee"
+
+
+def test_organisation_rename_reaches_search(staff_client):
+    pro = make_professional(full_name="Gus Hale", organisation="Old Name Ltd")
+    org = pro.organisation
+    staff_client.post(
+        reverse("contacts:organisation_edit", args=[org.pk]), {"name": "Brand New Plc"}
+    )
+    assert names(staff_client.get(LIST, {"q": "brand new"})) == ["Gus Hale"]
+
+
+def test_taxonomy_can_be_extended_but_not_duplicated(staff_client):
+    staff_client.post(reverse("contacts:taxonomy"), {"kind": "industry", "name": "Space  Industry"})
+    response = staff_client.post(
+        reverse("contacts:taxonomy"), {"kind": "industry", "name": "space industry"}
+    )
+    assert "is already in the list" in response.content.decode()
+    from apps.contacts.models import Industry
+
+    assert Industry.objects.filter(name="Space Industry").count() == 1
