@@ -132,6 +132,7 @@ def cmd_test(args: list[str]) -> int:
 def cmd_lock(args: list[str]) -> int:
     """Resolve pyproject.toml's dependencies in a scratch environment and pin them."""
     import tomllib  # Python 3.11+, checked before any command runs
+
     scratch = Path(tempfile.mkdtemp(prefix="lock-"))
     try:
         venv.EnvBuilder(with_pip=True).create(scratch)
