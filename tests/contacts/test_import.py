@@ -198,20 +198,12 @@ def test_command_dry_run_and_errors(tmp_path, capsys):
     assert Professional.objects.count() == 2
 
 
-def test_command_exits_with_status_1_on_errors(tmp_path):
-    import subprocess
-    import sys
-    from pathlib import Path
-
+def test_command_exits_with_status_1_on_errors_and_shows_progress(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text(BAD)
-    root = Path(__file__).resolve().parents[2]
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_binder", str(bad), "--dry-run"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 1
-    assert "row 4, E-mail" in result.stderr
+    with pytest.raises(CommandError) as raised:
+        call_command("import_binder", str(bad), "--dry-run")
+    # manage.py turns a CommandError into this exit status.
+    assert raised.value.returncode == 1
+    err = capsys.readouterr().err
+    assert "Checking rows [" in err and "4/4" in err
