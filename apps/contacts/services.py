@@ -45,7 +45,7 @@ def professional_for_token(token: str, *, for_update: bool = False) -> Professio
         return None
     queryset = Professional.objects.select_related("organisation", "industry", "occupation")
     if for_update:
-        queryset = queryset.select_for_update()
+        queryset = queryset.select_for_update(of=("self",))
     professional = queryset.filter(pk=data.get("p"), erased_at__isnull=True).first()
     if professional is None or professional.link_version != data.get("v"):
         return None

@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core import signing
 import time_machine
 from django.core import mail
 from django.test import Client
@@ -118,7 +119,10 @@ def test_expired_and_tampered_links_are_refused():
     token = services.manage_token(pro)
     assert Client().get(reverse("contacts:listing", args=[token + "x"])).status_code == 404
     other = make_professional()
-    forged = token.replace(str(pro.pk), str(other.pk), 1)
+    payload, stamp, signature = token.split(":")
+    other_payload = signing.b64_encode(f'{{"p":{other.pk},"v":1}}'.encode()).decode()
+    forged = ":".join([other_payload, stamp, signature])
+    assert forged != token
     assert Client().get(reverse("contacts:listing", args=[forged])).status_code == 404
     with time_machine.travel(timezone.now() + timedelta(days=31)):
         response = Client().get(reverse("contacts:listing", args=[token]))
