@@ -201,7 +201,7 @@ MAIL_RETRY_SECONDS = env.int("MAIL_RETRY_SECONDS", default=60)
 WORKER_IDLE_SECONDS = env.float("WORKER_IDLE_SECONDS", default=5.0)
 # Each periodic job of `manage.py worker`, as a dotted path to a function(now) -> int. Listed
 # here so that core never imports the apps that add jobs.
-WORKER_JOBS = ["apps.core.mail.deliver_due", "apps.contacts.services.reconsent_job"]
+WORKER_JOBS = ["apps.core.mail.deliver_due", "apps.contacts.services.binder_housekeeping_job"]
 # Each app's demo data for `manage.py seed_demo`, lowest app first.
 DEMO_SEEDERS = ["apps.accounts.demo.seed", "apps.contacts.demo.seed"]
 

@@ -109,6 +109,11 @@ class StaffFilterForm(forms.Form):
     location = forms.CharField(required=False, max_length=120)
     alumni = forms.ChoiceField(choices=YES_NO, required=False)
     format = forms.ChoiceField(choices=[("", "Any")] + FORMAT_CHOICES, required=False)
+    load = forms.ChoiceField(
+        label="Capacity this month",
+        required=False,
+        choices=[("", "Any"), ("room", "Has room"), ("full", "At or over capacity")],
+    )
     consent_due = forms.BooleanField(label="Consent over a year old", required=False)
     sort = forms.ChoiceField(
         required=False,
@@ -134,7 +139,11 @@ class StudentSearchForm(forms.Form):
     location = forms.CharField(required=False, max_length=120)
     format = forms.ChoiceField(choices=[("", "Any")] + FORMAT_CHOICES, required=False)
     alumni = forms.BooleanField(label="Alumni only", required=False)
-    available = forms.BooleanField(label="Available this month", required=False)
+    available = forms.BooleanField(
+        label="Available this month",
+        required=False,
+        help_text="Untick to include people already fully booked this month (to research them).",
+    )
 
 
 class StatusForm(forms.Form):

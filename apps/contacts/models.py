@@ -263,6 +263,33 @@ class Professional(models.Model):
         return self.consent_at is None or self.consent_at < now - timedelta(days=CONSENT_VALID_DAYS)
 
 
+def month_start(when=None):
+    """The first day of the month ``when`` falls in, in the site's time zone: capacity is
+    counted per calendar month."""
+    day = timezone.localdate(when or timezone.now(), timezone.get_default_timezone())
+    return day.replace(day=1)
+
+
+class MonthlyLoad(models.Model):
+    """How many requests a professional has been sent in one month, against their capacity.
+
+    The interviews app claims a place here (with the professional's row locked) when a
+    request goes out, and gives it back when a request is withdrawn or expires unanswered.
+    """
+
+    professional = models.ForeignKey(Professional, on_delete=models.CASCADE, related_name="loads")
+    month = models.DateField(help_text="First day of the month.")
+    requests = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["professional", "month"], name="load_one_per_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.professional_id} in {self.month:%Y-%m}: {self.requests}"
+
+
 class MergeRecord(models.Model):
     """What a merge of two binder entries did, so staff can see it later."""
 

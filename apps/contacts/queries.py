@@ -1,9 +1,10 @@
 """Read-only queries for the binder's list pages, filtered by a validated form's data."""
 
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Professional
+from .models import MonthlyLoad, Professional, month_start
 from .search import professionals_matching
 
 FORMAT_FIELD = {
@@ -19,6 +20,16 @@ STAFF_SORT = {
     "-updated": ["-updated_at", "pk"],
     "status": ["status", "full_name", "pk"],
 }
+
+
+def with_load_this_month(queryset: QuerySet) -> QuerySet:
+    """Annotate ``used_this_month``: requests sent this month (0 when none)."""
+    used = MonthlyLoad.objects.filter(professional=OuterRef("pk"), month=month_start()).values(
+        "requests"
+    )[:1]
+    return queryset.annotate(
+        used_this_month=Coalesce(Subquery(used, output_field=IntegerField()), Value(0))
+    )
 
 
 def _common_filters(queryset: QuerySet, data: dict) -> QuerySet:
@@ -43,6 +54,11 @@ def staff_professionals(data: dict) -> QuerySet:
         queryset = queryset.filter(is_alumni=data["alumni"] == "yes")
     if data.get("consent_due"):
         queryset = queryset.consent_due(timezone.now())
+    queryset = with_load_this_month(queryset)
+    if data.get("load") == "room":
+        queryset = queryset.filter(used_this_month__lt=F("monthly_capacity"))
+    elif data.get("load") == "full":
+        queryset = queryset.filter(used_this_month__gte=F("monthly_capacity"))
     return queryset.order_by(*STAFF_SORT.get(data.get("sort") or "name"))
 
 
@@ -57,6 +73,10 @@ def student_professionals(data: dict) -> QuerySet:
     if data.get("alumni"):
         queryset = queryset.filter(is_alumni=True)
     if data.get("available"):
-        # Capacity used this month arrives with the interviews app; until then, capacity > 0.
-        queryset = queryset.filter(monthly_capacity__gt=0)
+        used = MonthlyLoad.objects.filter(
+            professional=OuterRef("pk"),
+            month=month_start(),
+            requests__gte=F("professional__monthly_capacity"),
+        )
+        queryset = queryset.exclude(Exists(used))
     return queryset.order_by("full_name", "pk")

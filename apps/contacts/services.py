@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,13 +15,22 @@ from apps.core.mail import email_send
 from apps.core.ratelimit import rate_limit_allows
 
 from . import signals
-from .models import CONSENT_VALID_DAYS, MergeRecord, Professional, normalise_name
+from .models import (
+    CONSENT_VALID_DAYS,
+    BinderImport,
+    MergeRecord,
+    MonthlyLoad,
+    Professional,
+    month_start,
+    normalise_name,
+)
 
 MANAGE_LINK_SALT = "contacts.manage-listing"
 MANAGE_LINK_DAYS = 30
 VOLUNTEER_LINK_SALT = "contacts.volunteer-confirm"
 VOLUNTEER_LINK_DAYS = 7
 RECONSENT_GRACE_DAYS = 30
+STALE_IMPORT_DAYS = 7
 
 
 # --- Links for professionals (they have no account) -------------------------------------------
@@ -95,6 +105,31 @@ def professional_set_capacity(*, professional: Professional, capacity: int) -> N
     professional.save(update_fields=["monthly_capacity"])
 
 
+def capacity_claim(*, professional: Professional, when=None) -> MonthlyLoad:
+    """Take one of this month's places, or refuse when the professional is at capacity.
+
+    The professional's row is locked first, so two requests at once cannot both take the
+    last place."""
+    with transaction.atomic():
+        locked = Professional.objects.select_for_update().get(pk=professional.pk)
+        load, _ = MonthlyLoad.objects.get_or_create(professional=locked, month=month_start(when))
+        if load.requests >= locked.monthly_capacity:
+            raise ValidationError(
+                f"{locked.full_name} has already been asked by as many students as they can "
+                "see this month. Choose someone else, or try again next month."
+            )
+        load.requests += 1
+        load.save(update_fields=["requests"])
+    return load
+
+
+def capacity_release(*, professional: Professional, month) -> None:
+    """Give back a place taken in ``month`` (a request withdrawn or expired unanswered)."""
+    MonthlyLoad.objects.filter(professional=professional, month=month, requests__gt=0).update(
+        requests=F("requests") - 1
+    )
+
+
 def consent_record(*, professional: Professional, method: str, terms: str, by=None) -> None:
     professional.consent_at = timezone.now()
     professional.consent_method = method
@@ -136,6 +171,8 @@ def professional_erase(*, professional: Professional) -> None:
         professional.erased_at = timezone.now()
         professional.link_version += 1
         professional.save()
+        # A merge record names the entry that was folded into this one: the same person.
+        professional.merges.update(merged_name="(erased)", merged_email="")
         signals.professional_status_changed.send(
             sender=Professional,
             professional=professional,
@@ -363,10 +400,18 @@ def reconsent_pause_unanswered(*, now=None) -> int:
     return count
 
 
-def reconsent_job(*, stop=lambda: False) -> int:
-    """The worker's step: at most once an hour, however often the worker loops."""
-    if stop() or not rate_limit_allows(
-        "job:contacts.reconsent", limit=1, window=timedelta(hours=1)
-    ):
+def imports_purge_stale(*, now=None) -> int:
+    """Uploaded spreadsheets hold personal data: one never committed goes after a week."""
+    now = now or timezone.now()
+    deleted, _ = BinderImport.objects.filter(
+        committed_at__isnull=True, created_at__lt=now - timedelta(days=STALE_IMPORT_DAYS)
+    ).delete()
+    return deleted
+
+
+def binder_housekeeping_job(*, stop=lambda: False) -> int:
+    """The worker's step for the binder: at most once an hour, however often it loops."""
+    hourly = rate_limit_allows("job:contacts.housekeeping", limit=1, window=timedelta(hours=1))
+    if stop() or not hourly:
         return 0
-    return reconsent_request_due() + reconsent_pause_unanswered()
+    return reconsent_request_due() + reconsent_pause_unanswered() + imports_purge_stale()

@@ -207,3 +207,25 @@ def test_command_exits_with_status_1_on_errors_and_shows_progress(tmp_path, caps
     assert raised.value.returncode == 1
     err = capsys.readouterr().err
     assert "Checking rows [" in err and "4/4" in err
+
+
+def test_committed_upload_keeps_no_personal_data_and_stale_uploads_are_purged(staff_client):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from apps.contacts.services import imports_purge_stale
+
+    upload(staff_client, GOOD)
+    batch = BinderImport.objects.get()
+    staff_client.post(reverse("contacts:import_commit", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert bytes(batch.content) == b"" and batch.summary["create"] == 2
+    page = staff_client.get(reverse("contacts:import_preview", args=[batch.pk])).content.decode()
+    assert "is imported" in page and "2 added" in page
+
+    upload(staff_client, GOOD)
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
+        assert imports_purge_stale() == 1
+    assert BinderImport.objects.count() == 1  # the committed record of what happened stays

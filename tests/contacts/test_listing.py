@@ -2,9 +2,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core import signing
 import time_machine
-from django.core import mail
+from django.core import mail, signing
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -140,3 +139,13 @@ def test_get_on_an_action_changes_nothing():
     assert response.status_code == 405
     pro.refresh_from_db()
     assert pro.status == "active"
+
+
+def test_erasure_also_clears_merge_records(staff_client):
+    older = make_professional(full_name="Mae Merge", email="", organisation="M Ltd")
+    newer = make_professional(full_name="mae merge", email="mae@m.example", organisation="M Ltd")
+    staff_client.post(reverse("contacts:merge"), {"first": older.pk, "second": newer.pk})
+    older.refresh_from_db()
+    action(services.manage_token(older), "erase")
+    record = older.merges.get()
+    assert record.merged_name == "(erased)" and record.merged_email == ""

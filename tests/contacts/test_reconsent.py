@@ -55,10 +55,10 @@ def test_answering_the_link_renews_consent_and_stops_the_pause():
         assert old.status == Professional.Status.ACTIVE
 
 
-def test_worker_job_runs_at_most_hourly():
+def test_worker_housekeeping_runs_at_most_hourly():
     make_professional(consent_at=timezone.now() - timedelta(days=370))
-    assert services.reconsent_job() == 1
+    assert services.binder_housekeeping_job() == 1
     make_professional(consent_at=timezone.now() - timedelta(days=370))
-    assert services.reconsent_job() == 0
+    assert services.binder_housekeeping_job() == 0
     with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)):
-        assert services.reconsent_job() == 1
+        assert services.binder_housekeeping_job() == 1

@@ -50,6 +50,8 @@ def upload(request):
 @staff_required
 def preview(request, pk):
     batch = get_object_or_404(_imports_for(request.user), pk=pk)
+    if batch.committed_at:
+        return render(request, "contacts/import_done.html", {"batch": batch})
     try:
         table = read_rows(batch.filename, bytes(batch.content))
     except SpreadsheetError as error:
@@ -78,7 +80,8 @@ def commit(request, pk):
             return redirect("contacts:import_preview", pk=pk)
         batch.committed_at = timezone.now()
         batch.summary = plan.counts
-        batch.save(update_fields=["committed_at", "summary"])
+        batch.content = b""  # the rows are in the binder now; the file's personal data goes
+        batch.save(update_fields=["committed_at", "summary", "content"])
     counts = plan.counts
     messages.success(
         request,

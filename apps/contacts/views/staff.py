@@ -24,7 +24,15 @@ from ..forms import (
     StatusForm,
     TaxonomyForm,
 )
-from ..models import Industry, Occupation, Organisation, Professional, Resource
+from ..models import (
+    Industry,
+    MonthlyLoad,
+    Occupation,
+    Organisation,
+    Professional,
+    Resource,
+    month_start,
+)
 from ..queries import staff_professionals
 
 PAGE_SIZE = 25
@@ -157,6 +165,12 @@ def professional_detail(request, pk):
         "merges": professional.merges.select_related("merged_by"),
         "status_form": StatusForm(initial={"status": professional.status}),
         "consent_due": professional.consent_is_due(),
+        "used_this_month": MonthlyLoad.objects.filter(
+            professional=professional, month=month_start()
+        )
+        .values_list("requests", flat=True)
+        .first()
+        or 0,
     }
     return render(request, "contacts/staff_detail.html", context)
 

@@ -6,18 +6,19 @@ from django.shortcuts import get_object_or_404, render
 from apps.core.access import student_required
 
 from ..forms import StudentSearchForm
-from ..models import Professional, Resource
-from ..queries import student_professionals
+from ..models import MonthlyLoad, Professional, Resource, month_start
+from ..queries import student_professionals, with_load_this_month
 
 PAGE_SIZE = 20
 
 
 @student_required
 def search(request):
-    form = StudentSearchForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    # Until the student chooses otherwise, only people with room this month are offered.
+    form = StudentSearchForm(request.GET or None, initial={"available": True})
+    data = form.cleaned_data if form.is_valid() else {"available": True}
     # Only what the result cards show: private fields are never even loaded.
-    professionals = student_professionals(data).only(
+    professionals = with_load_this_month(student_professionals(data)).only(
         "full_name",
         "job_title",
         "location",
@@ -30,6 +31,7 @@ def search(request):
         "organisation__name",
         "industry__name",
         "occupation__name",
+        "monthly_capacity",
     )
     page = Paginator(professionals, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -51,8 +53,15 @@ def profile(request, pk):
         if professional.industry_id
         else Resource.objects.none()
     )
-    return render(
-        request,
-        "contacts/student_profile.html",
-        {"professional": professional, "resources": resources},
+    used = (
+        MonthlyLoad.objects.filter(professional=professional, month=month_start())
+        .values_list("requests", flat=True)
+        .first()
+        or 0
     )
+    context = {
+        "professional": professional,
+        "resources": resources,
+        "fully_booked": used >= professional.monthly_capacity,
+    }
+    return render(request, "contacts/student_profile.html", context)
