@@ -1,33 +1,21 @@
-"""Read the spreadsheets staff upload into the networking binder, and write exports.
+"""The binder's spreadsheet columns, and reading an upload with them.
 
-Pure Python: nothing here touches the database. ``read_rows`` turns an uploaded CSV or XLSX file
-into canonical field names and cell strings; the importer decides what to do with them. Every
-problem with the file itself is raised as ``SpreadsheetError`` whose text can be shown to staff
-as-is.
-
-Exports go through ``neutralise`` so that a value such as ``=HYPERLINK(...)`` typed into the
-binder is never run as a formula by the spreadsheet program that opens the export. The quote it
-adds is part of the text: ``read_rows`` returns it unchanged when an export is uploaded again,
-and the importer is the place that strips it.
+The reading and writing itself is shared (``apps.core.spreadsheets``); this module says which
+columns a binder spreadsheet has and what people call them.
 """
 
-import codecs
-import csv
-import datetime
-import io
-import itertools
-import re
-import zipfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
-
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20_000
-# A small zip can unpack to gigabytes; refuse workbooks that claim to be this big unpacked.
-MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+from apps.core.spreadsheets import (  # noqa: F401 - re-exported for the binder's callers
+    MAX_BYTES,
+    MAX_ROWS,
+    Schema,
+    SpreadsheetError,
+    Table,
+    csv_stream,
+    neutralise,
+    normalise_header,
+    xlsx_bytes,
+)
+from apps.core.spreadsheets import read_rows as _read_rows
 
 FIELDS: dict[str, str] = {
     "full_name": "Name",
@@ -55,7 +43,7 @@ FIELDS: dict[str, str] = {
 }
 
 # Header texts staff actually use, first one being the usual alternative to the label.
-_HEADER_NAMES: dict[str, tuple[str, ...]] = {
+HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "full_name": ("name", "full name", "contact", "contact name"),
     "email": ("email", "e-mail", "email address", "e-mail address", "mail"),
     "job_title": ("job title", "title", "position", "role"),
@@ -83,317 +71,18 @@ _HEADER_NAMES: dict[str, tuple[str, ...]] = {
 REQUIRED = ("full_name",)
 
 # What a missing required column should contain, in words staff use.
-_CONTENTS = {"full_name": "the professionals' names"}
+CONTENTS = {"full_name": "the professionals' names"}
 
-_SEPARATORS = (",", ";", "\t")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_XLSX_SIGNATURE = b"PK\x03\x04"
-_XLS_SIGNATURE = b"\xd0\xcf\x11\xe0"
-_UTF8_BOM = codecs.BOM_UTF8
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-# Share of control characters above which decoded "text" is really binary data.
-_MAX_CONTROL_SHARE = 0.05
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-class SpreadsheetError(Exception):
-    """A problem with an uploaded file, worded so staff know what to change."""
-
-
-def normalise_header(text: str) -> str:
-    """Lower-case a header, drop BOMs and treat ``_``, ``-`` and runs of spaces alike."""
-    text = str(text).replace("\ufeff", "").casefold()
-    text = re.sub(r"[_\-\s]+", " ", text)
-    return text.strip()
-
-
-def _build_aliases() -> dict[str, str]:
-    aliases: dict[str, str] = {}
-    for name, texts in _HEADER_NAMES.items():
-        for text in (name, FIELDS[name], *texts):
-            key = normalise_header(text)
-            if aliases.setdefault(key, name) != name:
-                raise ValueError(f"Header {text!r} is claimed by two fields")
-    return aliases
-
-
-ALIASES: dict[str, str] = _build_aliases()
-
-
-@dataclass
-class Table:
-    """The readable content of an uploaded spreadsheet."""
-
-    columns: list[str] = field(default_factory=list)
-    ignored: list[str] = field(default_factory=list)
-    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+BINDER = Schema(
+    fields=FIELDS,
+    header_names=HEADER_NAMES,
+    required=REQUIRED,
+    contents=CONTENTS,
+    noun="professionals",
+)
+ALIASES = BINDER.aliases
 
 
 def read_rows(filename: str, content: bytes) -> Table:
-    """Read an uploaded CSV or XLSX file into canonical fields.
-
-    The format is decided by the content, never by ``filename``: staff often rename files, and
-    Excel happily saves CSV text under an .xlsx name. ``filename`` is accepted so callers can pass
-    the upload straight through.
-    """
-    if len(content) > MAX_BYTES:
-        limit = MAX_BYTES // (1024 * 1024)
-        raise SpreadsheetError(
-            f"The file is larger than {limit} MB. Split it into smaller files and upload them "
-            "one at a time."
-        )
-    if not _strip_boms(content).strip():
-        raise SpreadsheetError("The file is empty. Choose the spreadsheet that has the contacts.")
-    if content.startswith(_XLS_SIGNATURE):
-        raise SpreadsheetError(
-            "The file is an old Excel .xls workbook, which is not supported. Open it in Excel "
-            "and save it again as .xlsx or CSV."
-        )
-    if content.startswith(_XLSX_SIGNATURE):
-        return _xlsx_table(content)
-    return _table(_csv_records(_decode(content)))
-
-
-def _strip_boms(content: bytes) -> bytes:
-    for bom in (_UTF8_BOM, *_UTF16_BOMS):
-        if content.startswith(bom):
-            return content[len(bom) :]
-    return content
-
-
-def _not_a_spreadsheet() -> SpreadsheetError:
-    return SpreadsheetError(
-        "The file does not look like a CSV or Excel file. Open it in your spreadsheet program "
-        "and save it as .xlsx or CSV."
-    )
-
-
-def _decode(content: bytes) -> str:
-    if content.startswith(_UTF16_BOMS):
-        try:
-            text = content.decode("utf-16")
-        except UnicodeDecodeError:
-            raise _save_as_utf8() from None
-    elif b"\x00" in content:
-        # Text never holds NUL bytes unless it is UTF-16, which Excel always saves with a BOM.
-        raise _not_a_spreadsheet()
-    else:
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            # Excel on Windows saves plain "CSV" in the Windows-1252 code page.
-            try:
-                text = content.decode("cp1252")
-            except UnicodeDecodeError:
-                raise _save_as_utf8() from None
-    if not text.strip():
-        raise SpreadsheetError("The file is empty. Choose the spreadsheet that has the contacts.")
-    if len(_CONTROL_CHARACTERS.findall(text)) > len(text) * _MAX_CONTROL_SHARE:
-        raise _not_a_spreadsheet()
-    return text
-
-
-def _save_as_utf8() -> SpreadsheetError:
-    return SpreadsheetError(
-        "The file's text could not be read. Open it in Excel and save it again choosing "
-        "“CSV UTF-8” as the file type."
-    )
-
-
-def _detect_separator(text: str) -> str:
-    """The separator used most often in the header line, outside quotes; comma by default."""
-    counts = dict.fromkeys(_SEPARATORS, 0)
-    in_quotes = False
-    has_content = False
-    for char in text:
-        if char == '"':
-            in_quotes = not in_quotes
-        elif in_quotes:
-            has_content = True
-        elif char in "\r\n":
-            if has_content:
-                break  # end of the header line
-            # A blank row above the header, perhaps holding only separators: start again.
-            counts = dict.fromkeys(_SEPARATORS, 0)
-        elif char in counts:
-            counts[char] += 1
-        elif not char.isspace():
-            has_content = True
-    best = max(_SEPARATORS, key=lambda sep: counts[sep])  # ties go to the earlier separator
-    return best if counts[best] else ","
-
-
-def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield (spreadsheet row number, cells); one CSV record is one spreadsheet row."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_detect_separator(text))
-    try:
-        for number, record in enumerate(reader, start=1):
-            yield number, [cell.strip() for cell in record]
-    except csv.Error:
-        raise SpreadsheetError(
-            "The file could not be read as CSV, often because a quotation mark in it is never "
-            "closed. Check the cells with quotation marks, or open the file in your spreadsheet "
-            "program and save it again as .xlsx or CSV."
-        ) from None
-
-
-def _cannot_open_workbook() -> SpreadsheetError:
-    return SpreadsheetError(
-        "The file could not be opened as an Excel workbook; save it again as .xlsx or CSV."
-    )
-
-
-def _xlsx_table(content: bytes) -> Table:
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _cannot_open_workbook() from None
-    if unzipped > MAX_UNZIPPED_BYTES:
-        raise SpreadsheetError(
-            "The workbook holds too much data to import in one go. Split it into smaller files "
-            "and upload them one at a time."
-        )
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:
-        # Uploads are untrusted: whatever the parser trips over, the file cannot be used.
-        raise _cannot_open_workbook() from None
-    try:
-        if not workbook.worksheets:
-            raise _cannot_open_workbook()
-        return _table(_xlsx_records(workbook.worksheets[0]))
-    finally:
-        workbook.close()
-
-
-def _xlsx_records(sheet) -> Iterator[tuple[int, list[str]]]:
-    # Some programs write a wrong sheet size; without this openpyxl would stop at that size.
-    sheet.reset_dimensions()
-    try:
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [_cell_text(value) for value in values]
-    except Exception:
-        # A truncated or corrupt sheet only fails once its rows are read.
-        raise _cannot_open_workbook() from None
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _table(records: Iterator[tuple[int, list[str]]]) -> Table:
-    """Map the first non-blank row to fields and collect the non-blank rows below it."""
-    header = next(((number, cells) for number, cells in records if any(cells)), None)
-    if header is None:
-        raise SpreadsheetError("The file is empty. Choose the spreadsheet that has the contacts.")
-    table = Table()
-    positions: dict[str, int] = {}
-    for position, text in enumerate(header[1]):
-        name = ALIASES.get(normalise_header(text))
-        if name and name not in positions:
-            positions[name] = position
-            table.columns.append(name)
-        elif text:
-            table.ignored.append(text)
-    _check_required(table.columns, header[1])
-
-    for number, cells in records:
-        if not any(cells):
-            continue
-        if len(table.rows) >= MAX_ROWS:
-            raise SpreadsheetError(
-                f"The file has more than {MAX_ROWS:,} professionals. Split it into files of at "
-                f"most {MAX_ROWS:,} rows and upload them one at a time."
-            )
-        values = {
-            name: cells[position] if position < len(cells) else ""
-            for name, position in positions.items()
-        }
-        table.rows.append((number, values))
-    if not table.rows:
-        raise SpreadsheetError(
-            "The file has a header row but no professionals under it. Add one professional per "
-            "row below the headings."
-        )
-    return table
-
-
-def _check_required(columns: list[str], header: list[str]) -> None:
-    missing = [name for name in REQUIRED if name not in columns]
-    if not missing:
-        return
-    sentences = []
-    for name in missing:
-        label = FIELDS[name]
-        other = next(
-            text
-            for text in _HEADER_NAMES[name]
-            if normalise_header(text) != normalise_header(label)
-        )
-        contents = _CONTENTS.get(name, f"each professional's {label.lower()}")
-        sentences.append(
-            f"The file has no “{label}” column. Put {contents} in a column headed {label} "
-            f"(or {other.capitalize()})."
-        )
-    found = [text for text in header if text]
-    found = ", ".join(found[:8]) + (", …" if len(found) > 8 else "")
-    sentences.append(f"The headings should be in the first row; the first row reads: {found}.")
-    raise SpreadsheetError(" ".join(sentences))
-
-
-def neutralise(value) -> str:
-    """Text of ``value`` that spreadsheet programs will not run as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-class _Line:
-    """A file-like object whose ``write`` hands the line back, so csv.writer can stream."""
-
-    def write(self, line: str) -> str:
-        return line
-
-
-def csv_stream(header: list[str], rows: Iterable[Iterable]) -> Iterator[str]:
-    """Yield an Excel-friendly UTF-8 CSV export line by line (for StreamingHttpResponse)."""
-    writer = csv.writer(_Line(), lineterminator="\r\n")
-    yield "\ufeff"  # without the BOM Excel reads the file as Windows-1252 and mangles accents
-    yield writer.writerow([neutralise(value) for value in header])
-    for row in rows:
-        yield writer.writerow([neutralise(value) for value in row])
-
-
-def xlsx_bytes(header: list[str], rows: Iterable[Iterable], sheet_title: str = "Binder") -> bytes:
-    """An XLSX export in which every cell is plain text."""
-    workbook = Workbook(write_only=True)
-    # Sheet titles are at most 31 characters and may not contain []:*?/\ .
-    title = re.sub(r"[\[\]:*?/\\]", " ", sheet_title).strip()[:31] or "Binder"
-    sheet = workbook.create_sheet(title=title)
-    for row in itertools.chain([header], rows):
-        sheet.append([_text_cell(sheet, value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _text_cell(sheet, value) -> WriteOnlyCell:
-    # openpyxl refuses control characters that XML cannot hold, so drop them (before
-    # neutralising, so that dropping one cannot uncover a leading "=").
-    text = neutralise(ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value)))
-    cell = WriteOnlyCell(sheet, value=text)
-    # openpyxl types strings such as "#N/A" as errors and "=..." as formulas; force plain text.
-    cell.data_type = "s"
-    return cell
+    """Read an uploaded binder spreadsheet (CSV or XLSX) into the binder's fields."""
+    return _read_rows(filename, content, BINDER)

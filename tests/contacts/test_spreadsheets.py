@@ -22,6 +22,7 @@ from apps.contacts.spreadsheets import (
     read_rows,
     xlsx_bytes,
 )
+from apps.core import spreadsheets as core_spreadsheets
 
 
 def workbook_bytes(*rows, sheets=None) -> bytes:
@@ -408,7 +409,7 @@ def test_an_unclosed_quote_is_explained():
 
 
 def test_too_many_rows_are_refused(monkeypatch):
-    monkeypatch.setattr(spreadsheets, "MAX_ROWS", 3)
+    monkeypatch.setattr(core_spreadsheets, "MAX_ROWS", 3)
     # Blank rows do not count towards the limit.
     assert len(read_rows("c.csv", b"Name\nA\n\nB\nC\n").rows) == 3
     message = error_for(b"Name\nA\nB\nC\nD\n")
