@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.contacts",
+    "apps.questions",
 ]
 
 MIDDLEWARE = [
@@ -203,7 +204,7 @@ WORKER_IDLE_SECONDS = env.float("WORKER_IDLE_SECONDS", default=5.0)
 # here so that core never imports the apps that add jobs.
 WORKER_JOBS = ["apps.core.mail.deliver_due", "apps.contacts.services.binder_housekeeping_job"]
 # Each app's demo data for `manage.py seed_demo`, lowest app first.
-DEMO_SEEDERS = ["apps.accounts.demo.seed", "apps.contacts.demo.seed"]
+DEMO_SEEDERS = ["apps.accounts.demo.seed", "apps.contacts.demo.seed", "apps.questions.demo.seed"]
 
 PRODUCT_NAME = env.str("PRODUCT_NAME", default="Career Centre Conversations")
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")

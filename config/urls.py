@@ -10,5 +10,6 @@ urlpatterns = [
     path("staff/mail/<int:pk>/retry/", core_views.mail_retry, name="mail_retry"),
     path("accounts/", include("apps.accounts.urls")),
     path("", include("apps.contacts.urls")),
+    path("", include("apps.questions.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,6 +18,7 @@ from apps.accounts.services import email_confirmation_token
 from apps.contacts import services as contact_services
 from apps.contacts.models import BinderImport, Organisation, Professional, Resource
 from apps.core.models import QueuedEmail
+from apps.questions.models import Plan, PlanItem, Question, QuestionBank
 
 from .conftest import client_for, make_user
 
@@ -59,6 +60,16 @@ def students_only(outcome=OK):
     return signed_in(outcome, staff=403)
 
 
+def owner_only(outcome=OK, *, other=404, staff=403):
+    """The student who owns the object gets ``outcome``; another student 404."""
+    return {**signed_in(outcome, staff=staff), "other_student": other}
+
+
+def curated_editor(outcome=OK):
+    """Staff edit curated banks; to students they are someone else's: 404."""
+    return signed_in(404, staff=outcome)
+
+
 @dataclass
 class Entry:
     get: dict
@@ -80,6 +91,15 @@ def _email_state(world):
 def _professional_state(world):
     return list(
         Professional.objects.order_by("pk").values_list("pk", "status", "full_name", "email")
+    )
+
+
+def _questions_state(world):
+    return (
+        list(Question.objects.order_by("pk").values_list("pk", "text", "position", "bank_id")),
+        list(QuestionBank.objects.order_by("pk").values_list("pk", "title", "published")),
+        list(PlanItem.objects.order_by("pk").values_list("pk", "text", "position")),
+        list(Plan.objects.order_by("pk").values_list("pk", "title", "length_minutes")),
     )
 
 
@@ -171,6 +191,88 @@ MATRIX = {
     # Students search and read profiles.
     "contacts:search": Entry(get=students_only()),
     "contacts:profile": Entry(args=lambda w: [w["active"].pk], get=students_only()),
+    # Question banks and plans.
+    "questions:browse": Entry(get=signed_in(OK)),
+    "questions:bank_create": Entry(get=signed_in(OK)),
+    "questions:bank_detail": Entry(args=lambda w: [w["bank"].pk], get=signed_in(OK)),
+    "questions:bank_edit": Entry(args=lambda w: [w["bank"].pk], get=curated_editor()),
+    "questions:bank_publish": Entry(
+        args=lambda w: [w["bank"].pk],
+        get=staff_only(405),
+        post=staff_only(HOME),
+        state=_questions_state,
+    ),
+    "questions:bank_duplicate": Entry(
+        args=lambda w: [w["bank"].pk],
+        get=staff_only(405),
+        post=staff_only(HOME),
+        state=_questions_state,
+    ),
+    "questions:bank_export": Entry(args=lambda w: [w["bank"].pk], get=curated_editor()),
+    "questions:bank_import": Entry(
+        args=lambda w: [w["bank"].pk],
+        get=signed_in(405),
+        post=curated_editor(HOME),
+        state=_questions_state,
+    ),
+    "questions:question_add": Entry(
+        args=lambda w: [w["bank"].pk],
+        get=signed_in(405),
+        post=curated_editor(400),
+        state=_questions_state,
+    ),
+    "questions:question_edit": Entry(args=lambda w: [w["question"].pk], get=curated_editor()),
+    "questions:question_delete": Entry(
+        args=lambda w: [w["question"].pk],
+        get=signed_in(405),
+        post=curated_editor(HOME),
+        state=_questions_state,
+    ),
+    "questions:question_move": Entry(
+        args=lambda w: [w["question"].pk, "down"],
+        get=signed_in(405),
+        post=curated_editor(HOME),
+        state=_questions_state,
+    ),
+    "questions:question_copy": Entry(
+        args=lambda w: [w["question"].pk],
+        get=students_only(405),
+        post=students_only(HOME),
+        state=_questions_state,
+    ),
+    "questions:plans": Entry(get=students_only(), post=students_only(OK), state=_questions_state),
+    "questions:plan_detail": Entry(args=lambda w: [w["plan"].pk], get=owner_only()),
+    "questions:plan_edit": Entry(
+        args=lambda w: [w["plan"].pk],
+        get=students_only(405),
+        post=owner_only(400),
+        state=_questions_state,
+    ),
+    "questions:plan_print": Entry(args=lambda w: [w["plan"].pk], get=owner_only()),
+    "questions:plan_add_question": Entry(
+        args=lambda w: [w["plan"].pk, w["question"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_questions_state,
+    ),
+    "questions:plan_add_text": Entry(
+        args=lambda w: [w["plan"].pk],
+        get=students_only(405),
+        post=owner_only(400),
+        state=_questions_state,
+    ),
+    "questions:plan_item_move": Entry(
+        args=lambda w: [w["plan"].pk, w["item"].pk, "down"],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_questions_state,
+    ),
+    "questions:plan_item_remove": Entry(
+        args=lambda w: [w["plan"].pk, w["item"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_questions_state,
+    ),
     # Professionals, by public page or link.
     "contacts:volunteer": Entry(get=everyone(OK)),
     "contacts:volunteer_thanks": Entry(get=everyone(OK)),
@@ -247,7 +349,19 @@ def world(db, student, other_student, staff, inactive_user):
     batch = BinderImport.objects.create(
         uploaded_by=staff, filename="binder.csv", content=b"Name,Company\nNew Person,Acme\n"
     )
+    bank = QuestionBank.objects.create(title="Curated", published=True, theme="path")
+    question = Question.objects.create(
+        bank=bank, text="How did you start?", theme="path", position=1
+    )
+    Question.objects.create(bank=bank, text="What changed?", theme="path", position=2)
+    plan = Plan.objects.create(student=student, title="Plan")
+    item = PlanItem.objects.create(plan=plan, text="How did you start?", position=1)
+    PlanItem.objects.create(plan=plan, text="Who else?", position=2)
     return {
+        "bank": bank,
+        "question": question,
+        "plan": plan,
+        "item": item,
         "users": {
             "anonymous": None,
             "student": student,

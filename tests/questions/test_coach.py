@@ -1,0 +1,95 @@
+"""The coach on example questions, each with exactly the flags it should raise."""
+
+import pytest
+
+from apps.questions.coach import review_plan, review_question
+
+EXAMPLES = [
+    # Open questions: no advice.
+    ("What does a typical week look like for you?", set()),
+    ("How did you get your first role in this field?", set()),
+    ("Why did you choose this area over the alternatives?", set()),
+    ("Tell me about a project you are proud of.", set()),
+    ("Could you describe the skills you use most?", set()),
+    ("Could you walk me through how a campaign comes together?", set()),
+    ("Which experiences prepared you best for this work?", set()),
+    ("In what ways has the field changed since you started?", set()),
+    ("How do people who advance quickly differ from the rest?", set()),
+    ("What would you change on a graduate's CV to make it stronger for this field?", set()),
+    ("Who else would you suggest I talk to?", set()),
+    ("Looking back, what do you wish you had known at my stage?", set()),
+    ("And what frustrates you most about the work?", set()),
+    ("What internships helped you most when you were starting out?", set()),
+    ("How does your team decide which products to build next?", set()),
+    ("Would you describe the path most people take into this role?", set()),
+    # Closed questions.
+    ("Do you enjoy your job?", {"closed"}),
+    ("Is it stressful?", {"closed"}),
+    ("Can I ask about your salary?", {"closed"}),
+    ("Would you recommend this career?", {"closed"}),
+    ("Have you always worked in finance?", {"closed"}),
+    ("Are there many opportunities for graduates?", {"closed"}),
+    ("So do you travel a lot for work?", {"closed"}),
+    ("Does the job involve much writing?", {"closed"}),
+    ("Is there a lot of teamwork?", {"closed"}),
+    ("Will AI change your role?", {"closed"}),
+    ("Should I study for a master's degree first?", {"closed"}),
+    ("Was it hard to get started?", {"closed"}),
+    # Answered by the website or a search.
+    ("When was the company founded?", {"website"}),
+    ("Where is your headquarters?", {"website"}),
+    ("How many employees work at your firm?", {"website"}),
+    ("What does your company do?", {"website"}),
+    ("What products does your organisation sell?", {"website"}),
+    ("Where is the firm based?", {"website"}),
+    ("What was the annual revenue last year?", {"website"}),
+    ("Is the company headquartered in London?", {"closed", "website"}),
+    # Job asks.
+    ("Could you pass my CV on to your manager?", {"job_ask"}),
+    ("Are you hiring at the moment?", {"closed", "job_ask"}),
+    ("Is there an internship I could apply for?", {"closed", "job_ask"}),
+    ("Can you give me a job?", {"closed", "job_ask"}),
+    ("Would you refer me for the graduate scheme?", {"closed", "job_ask"}),
+    ("What open positions does your team have?", {"job_ask"}),
+    ("How can I send my CV to your recruiter?", {"job_ask"}),
+    ("Could you put in a word for me with HR?", {"job_ask"}),
+    ("Do you have any vacancies?", {"closed", "job_ask"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXAMPLES, ids=[t for t, _ in EXAMPLES])
+def test_question_flags(text, expected):
+    assert {advice.code for advice in review_question(text)} == expected
+
+
+def test_there_are_enough_examples():
+    assert len(EXAMPLES) >= 40
+
+
+def test_every_flag_has_a_reason_and_a_suggestion():
+    for text in ["Do you like it?", "When was the firm founded?", "Are you hiring?"]:
+        for advice in review_question(text):
+            assert advice.message and advice.suggestion
+
+
+def test_long_and_empty_questions():
+    long = "What " + "really " * 45 + "matters?"
+    assert {a.code for a in review_question(long)} == {"long"}
+    assert {a.code for a in review_question("   ")} == {"empty"}
+
+
+def test_plan_review_duplicates_time_and_closing():
+    review = review_plan(
+        [
+            ("What does a typical week look like?", 5),
+            ("what does a typical week look like", 5),
+            ("How did you start?", 12),
+        ],
+        20,
+    )
+    assert [{a.code for a in item} for item in review.items] == [set(), {"duplicate"}, set()]
+    assert {a.code for a in review.plan} == {"over_time", "no_closing"}
+    assert review.total_minutes == 22 and not review.fits
+
+    good = review_plan([("How did you start?", 3), ("Who else should I talk to?", 2)], 15)
+    assert good.plan == [] and good.fits
