@@ -158,6 +158,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "apps.accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# The same notion of "the visitor's address" as the rate limiter, proxy-aware.
+AXES_CLIENT_IP_CALLABLE = "apps.core.ratelimit.client_address"
 
 # --- Internationalisation and time ------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
@@ -199,10 +201,15 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Career Centre <caree
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=5)
 MAIL_RETRY_SECONDS = env.int("MAIL_RETRY_SECONDS", default=60)
+MAIL_KEEP_DAYS = env.int("MAIL_KEEP_DAYS", default=30)
 WORKER_IDLE_SECONDS = env.float("WORKER_IDLE_SECONDS", default=5.0)
 # Each periodic job of `manage.py worker`, as a dotted path to a function(now) -> int. Listed
 # here so that core never imports the apps that add jobs.
-WORKER_JOBS = ["apps.core.mail.deliver_due", "apps.contacts.services.binder_housekeeping_job"]
+WORKER_JOBS = [
+    "apps.core.mail.deliver_due",
+    "apps.core.mail.purge_sent",
+    "apps.contacts.services.binder_housekeeping_job",
+]
 # Each app's demo data for `manage.py seed_demo`, lowest app first.
 DEMO_SEEDERS = ["apps.accounts.demo.seed", "apps.contacts.demo.seed", "apps.questions.demo.seed"]
 
@@ -226,7 +233,8 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_https)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_https)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-if env.bool("BEHIND_PROXY", default=False):
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Only the site's own scripts and styles; an inline script needs the per-request nonce.

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -13,6 +15,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_POST
 
 from apps.core.access import staff_required
+from apps.core.ratelimit import client_address, rate_limit_allows
 
 from . import services
 from .forms import (
@@ -28,6 +31,23 @@ from .forms import (
 from .models import StaffInvitation, StudentProfile, User
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _mail_allowed(request, action: str, email: str) -> bool:
+    """At most a few e-mails an hour per address and per visitor: the page answers the same
+    either way, so a stranger cannot flood someone's inbox through it."""
+    hour = timedelta(hours=1)
+    by_address = rate_limit_allows(f"{action}:to:{email.lower()}", limit=3, window=hour)
+    by_visitor = rate_limit_allows(
+        f"{action}:from:{client_address(request)}", limit=10, window=hour
+    )
+    return by_address and by_visitor
+
+
+class RateLimitedPasswordResetForm(QueuedPasswordResetForm):
+    def save(self, *args, request=None, **kwargs):
+        if request is None or _mail_allowed(request, "reset", self.cleaned_data["email"]):
+            super().save(*args, request=request, **kwargs)
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
@@ -105,7 +125,8 @@ def confirm(request, uidb64, token):
 def confirm_resend(request):
     form = ResendConfirmationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.confirmation_resend(email=form.cleaned_data["email"])
+        if _mail_allowed(request, "confirm", form.cleaned_data["email"]):
+            services.confirmation_resend(email=form.cleaned_data["email"])
         messages.info(
             request,
             "If an unconfirmed account uses that address, a new link is on its way. "
@@ -207,7 +228,7 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
 )
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
-    form_class=QueuedPasswordResetForm,
+    form_class=RateLimitedPasswordResetForm,
     success_url=reverse_lazy("accounts:password_reset_done"),
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(

@@ -52,16 +52,23 @@ class ProfessionalForm(forms.ModelForm):
             "tags",
             "referred_by",
             "status",
+            "consent_method",
+            "consent_terms",
         ]
         widgets = {
             "talk_about": forms.Textarea(attrs={"rows": 3}),
             "availability_notes": forms.Textarea(attrs={"rows": 2}),
+            "consent_terms": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {
             "email": "Private: students see it only once an interview is confirmed.",
             "phone": "Private, like the e-mail address.",
             "referred_by": "Another professional who introduced this person (a warm contact).",
+            "consent_method": "How they agreed to be listed and contacted. Choosing or changing "
+            "it records their consent as given today, by you.",
+            "consent_terms": "What they agreed to, in their words or yours.",
         }
+        labels = {"consent_method": "Consent given by"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -251,19 +258,10 @@ class VolunteerForm(forms.ModelForm):
             self.add_error("accepts_phone", "Choose at least one way you are happy to talk.")
         return cleaned
 
-    def save(self, commit=True):
+    def save(self, commit=False):
+        """The unsaved volunteer: volunteer_submit decides what to store (no side effects)."""
         professional = super().save(commit=False)
-        name = " ".join(self.cleaned_data.get("organisation_name", "").split())
-        if name:
-            organisation = Organisation.objects.filter(name__iexact=name).first()
-            if organisation is None:
-                organisation = Organisation.objects.create(
-                    name=name, industry=professional.industry
-                )
-            professional.organisation = organisation
         professional.consent_terms = self.fields["agree"].label
-        if commit:
-            professional.save()
         return professional
 
 
@@ -316,5 +314,5 @@ class ImportUploadForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    first = forms.IntegerField(widget=forms.HiddenInput)
-    second = forms.IntegerField(widget=forms.HiddenInput)
+    first = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
+    second = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)

@@ -8,6 +8,7 @@ row has an error. Only the columns the file has are compared and written.
 """
 
 import difflib
+import re
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import signals
-from .models import Industry, Occupation, Organisation, Professional, normalise_name
+from .models import (
+    Industry,
+    Occupation,
+    Organisation,
+    Professional,
+    SuppressedAddress,
+    address_digest,
+    normalise_name,
+)
 from .spreadsheets import FIELDS, Table
 
 FORMULA_PREFIXES = ("'=", "'+", "'-", "'@", "'\t", "'\r")
@@ -71,6 +80,7 @@ class RowPlan:
     target: Professional | None = field(default=None, repr=False)
     organisation_name: str = field(default="", repr=False)
     old_status: str = field(default="", repr=False)
+    blank: set = field(default_factory=set, repr=False)  # fields whose cell was empty
 
 
 @dataclass
@@ -123,6 +133,7 @@ class _Lookups:
             org = professional.organisation.name.lower() if professional.organisation else ""
             self.by_name.setdefault((normalise_name(professional.full_name), org), professional)
         self.zones = zoneinfo.available_timezones()
+        self.suppressed = set(SuppressedAddress.objects.values_list("digest", flat=True))
 
 
 def _suggest(value: str, options) -> str:
@@ -131,10 +142,9 @@ def _suggest(value: str, options) -> str:
 
 
 def _integer(raw: str, low: int, high: int):
-    try:
-        number = int(float(raw))
-    except ValueError:
-        raise ValidationError(f"“{raw}” is not a whole number.") from None
+    if not re.fullmatch(r"-?\d{1,6}(\.0+)?", raw):
+        raise ValidationError(f"“{raw}” is not a whole number.")
+    number = int(float(raw))
     if not low <= number <= high:
         raise ValidationError(f"{number} is outside {low}–{high}.")
     return number
@@ -317,19 +327,24 @@ def import_plan(table: Table, *, progress: Callable[[int, int], None] | None = N
         if target is None:
             target = lookups.by_name.get(name_key)
             if target is not None and email and target.email and target.email != email:
-                target = None  # same name, different address: a different person
+                if target.status != Professional.Status.DO_NOT_CONTACT:
+                    target = None  # same name, different address: a different person
         plan.values = values
+        plan.blank = _blank_fields(raw)
         plan.target = target
         plan.old_status = target.status if target else ""
         if plan.errors:
             plan.action = "error"
+        elif email and address_digest(email) in lookups.suppressed:
+            plan.action = "skip"
+            plan.note = "This address asked for its data to be erased: not imported."
         elif target is None:
             plan.action = "create"
         elif target.status == Professional.Status.DO_NOT_CONTACT:
             plan.action = "skip"
             plan.note = "Asked never to be contacted: left as it is."
         else:
-            plan.changes = _changes(target, values, organisation)
+            plan.changes = _changes(target, values, organisation, plan.blank)
             plan.action = "update" if plan.changes else "skip"
         plans.append(plan)
         if progress and (index % 500 == 0 or index == total):
@@ -337,12 +352,28 @@ def import_plan(table: Table, *, progress: Callable[[int, int], None] | None = N
     return ImportPlan(rows=plans, ignored_columns=table.ignored)
 
 
-def _changes(target: Professional, values: dict, organisation: str) -> list[str]:
+BLANK_MEANS = {
+    "offers": list(dict.fromkeys(OFFER_WORDS.values())),
+    "formats": list(dict.fromkeys(FORMAT_WORDS.values())),
+    "consent_date": ["consent_at"],
+}
+
+
+def _blank_fields(raw: dict[str, str]) -> set[str]:
+    """Model fields whose cell is empty: on an update an empty cell changes nothing."""
+    blank = set()
+    for column, text in raw.items():
+        if not _clean(text.strip()):
+            blank.update(BLANK_MEANS.get(column, [column]))
+    return blank
+
+
+def _changes(target: Professional, values: dict, organisation: str, blank: set) -> list[str]:
     changed = []
     for name, value in values.items():
         current = getattr(target, name)
-        if name == "email" and not value:
-            continue  # a blank cell never removes a known address
+        if name in blank:
+            continue  # an empty cell never wipes what the binder knows
         if name == "status" and value == Professional.Status.DO_NOT_CONTACT and current != value:
             changed.append(name)
             continue
@@ -378,13 +409,14 @@ def import_commit(table: Table, *, by=None) -> ImportPlan:
         new, changed, fields = [], [], set()
         for row in plan.rows:
             if row.action == "create":
-                professional = Professional(
-                    source=Professional.Source.IMPORT,
-                    status=Professional.Status.ACTIVE,
-                    consent_method=Professional.ConsentMethod.IMPORT,
-                    consent_recorded_by=by,
-                    consent_terms="Recorded by the career centre in an imported spreadsheet.",
+                values = {
+                    "status": Professional.Status.ACTIVE,
+                    "consent_method": Professional.ConsentMethod.IMPORT,
+                    "consent_terms": "Recorded by the career centre in an imported spreadsheet.",
                     **row.values,
+                }
+                professional = Professional(
+                    source=Professional.Source.IMPORT, consent_recorded_by=by, **values
                 )
                 professional.organisation = organisation_for(
                     row.organisation_name, row.values.get("industry")

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from apps.accounts.models import validate_time_zone
 
@@ -288,6 +289,22 @@ class MonthlyLoad(models.Model):
 
     def __str__(self):
         return f"{self.professional_id} in {self.month:%Y-%m}: {self.requests}"
+
+
+def address_digest(email: str) -> str:
+    """A keyed digest of an address: lets the binder recognise it without keeping it."""
+    return salted_hmac("contacts.suppressed-address", email.strip().lower()).hexdigest()
+
+
+class SuppressedAddress(models.Model):
+    """An address whose owner had their data erased. Only a keyed digest is kept, so imports
+    can refuse to bring the person back without the binder remembering who they were."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.digest[:12]
 
 
 class MergeRecord(models.Model):

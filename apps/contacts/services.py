@@ -11,7 +11,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.mail import email_send
+from apps.core.mail import email_forget, email_send
 from apps.core.ratelimit import rate_limit_allows
 
 from . import signals
@@ -20,7 +20,10 @@ from .models import (
     BinderImport,
     MergeRecord,
     MonthlyLoad,
+    Organisation,
     Professional,
+    SuppressedAddress,
+    address_digest,
     month_start,
     normalise_name,
 )
@@ -98,6 +101,31 @@ def professional_set_status(*, professional: Professional, status: str) -> None:
         )
 
 
+LISTING_TRANSITIONS = {
+    "pause": ({Professional.Status.ACTIVE}, Professional.Status.PAUSED),
+    "resume": (
+        {Professional.Status.PAUSED, Professional.Status.RETIRED},
+        Professional.Status.ACTIVE,
+    ),
+    "leave": (
+        {Professional.Status.ACTIVE, Professional.Status.PAUSED, Professional.Status.PENDING},
+        Professional.Status.RETIRED,
+    ),
+}
+
+
+def listing_change(*, professional: Professional, action: str) -> None:
+    """What a professional may do to their own status through their link. A pending
+    volunteer cannot make themselves active: staff approve them."""
+    allowed, target = LISTING_TRANSITIONS[action]
+    if professional.status not in allowed:
+        raise ValidationError(
+            f"Your listing is {professional.get_status_display().lower()}, so it cannot be "
+            f"changed that way. The career centre can help: reply to any of our e-mails."
+        )
+    professional_set_status(professional=professional, status=target)
+
+
 def professional_set_capacity(*, professional: Professional, capacity: int) -> None:
     if not 0 <= capacity <= 20:
         raise ValidationError("Choose between 0 and 20 students a month.")
@@ -151,6 +179,9 @@ def professional_erase(*, professional: Professional) -> None:
     """Anonymise the entry: counts and history stay, nothing personal does."""
     with transaction.atomic():
         old = professional.status
+        if professional.email:
+            SuppressedAddress.objects.get_or_create(digest=address_digest(professional.email))
+            email_forget(professional.email)
         professional.full_name = f"Erased entry {professional.pk}"
         for field in [
             "job_title",
@@ -167,6 +198,10 @@ def professional_erase(*, professional: Professional) -> None:
             setattr(professional, field, "")
         professional.alumni_year = None
         professional.years_in_field = None
+        professional.is_alumni = False
+        professional.organisation = None
+        professional.referred_by = None
+        professional.referred_by_student = None
         professional.status = Professional.Status.DO_NOT_CONTACT
         professional.erased_at = timezone.now()
         professional.link_version += 1
@@ -189,7 +224,7 @@ def volunteer_token(professional: Professional) -> str:
     return signing.dumps({"p": professional.pk, "e": professional.email}, salt=VOLUNTEER_LINK_SALT)
 
 
-def volunteer_submit(*, professional: Professional) -> None:
+def volunteer_submit(*, professional: Professional, organisation_name: str = "") -> None:
     """Queue a pending volunteer (built by the form) and a link to confirm their address.
 
     Someone already in the binder gets their listing link instead of a second entry."""
@@ -198,6 +233,14 @@ def volunteer_submit(*, professional: Professional) -> None:
         if existing is not None:
             manage_link_request(email=existing.email)
             return
+        name = " ".join(organisation_name.split())
+        if name:
+            organisation = Organisation.objects.filter(name__iexact=name).first()
+            if organisation is None:
+                organisation = Organisation.objects.create(
+                    name=name, industry=professional.industry
+                )
+            professional.organisation = organisation
         professional.status = Professional.Status.PENDING
         professional.source = Professional.Source.VOLUNTEER
         professional.save()
@@ -330,7 +373,8 @@ def professionals_merge(*, first: Professional, second: Professional, by) -> Pro
                     merge.save(update_fields=["email"])
                 setattr(keep, field, getattr(merge, field) if field != "email" else merged_email)
                 moved["filled"].append(field)
-        keep.tags = ", ".join(dict.fromkeys(keep.tag_list + merge.tag_list))
+        keep.tags = ", ".join(dict.fromkeys(keep.tag_list + merge.tag_list))[:300]
+        old_status = keep.status
         moved["referrals"] = merge.referrals.exclude(pk=keep.pk).update(referred_by=keep)
         if (
             keep.status != Professional.Status.DO_NOT_CONTACT
@@ -339,6 +383,17 @@ def professionals_merge(*, first: Professional, second: Professional, by) -> Pro
             keep.status = Professional.Status.DO_NOT_CONTACT  # "never again" always wins
             moved["filled"].append("status")
         keep.save()
+        for load in merge.loads.all():
+            kept_load, _ = MonthlyLoad.objects.get_or_create(professional=keep, month=load.month)
+            kept_load.requests += load.requests
+            kept_load.save(update_fields=["requests"])
+        if keep.status != old_status:
+            signals.professional_status_changed.send(
+                sender=Professional,
+                professional=keep,
+                old_status=old_status,
+                new_status=keep.status,
+            )
         for _receiver, label in signals.professionals_merged.send(
             sender=Professional, kept=keep, merged=merge
         ):
@@ -365,6 +420,8 @@ def reconsent_request_due(*, now=None) -> int:
     due = (
         Professional.objects.consent_due(now)
         .filter(erased_at__isnull=True, reconsent_requested_at__isnull=True)
+        # Only a consent that was given can lapse; staff record the first one themselves.
+        .filter(consent_at__isnull=False)
         .exclude(email="")
         .exclude(status=Professional.Status.PENDING)
     )

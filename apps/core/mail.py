@@ -8,6 +8,7 @@ mail (``send_mail``, password resets) reaches the same queue through ``QueuedEma
 
 import logging
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
@@ -152,3 +153,30 @@ def _deliver_next(connection) -> bool:
         else:
             row.record_sent(timezone.now())
     return True
+
+
+def email_forget(address: str) -> int:
+    """Drop every queued, sent or failed e-mail to ``address`` (an erasure request): nothing
+    more is sent to it, and no copy of what was sent stays behind."""
+    address = address.strip().lower()
+    doomed = [
+        pk
+        for pk, recipients in QueuedEmail.objects.values_list("pk", "recipients").iterator()
+        if address in (r.strip().lower() for r in recipients)
+    ]
+    deleted, _ = QueuedEmail.objects.filter(pk__in=doomed).delete()
+    return deleted
+
+
+def purge_sent(*, stop: Callable[[], bool] = lambda: False) -> int:
+    """Delivered e-mail is kept for MAIL_KEEP_DAYS (for support questions), then deleted:
+    bodies hold personal data and one-use links. Runs at most hourly from the worker."""
+    from .ratelimit import rate_limit_allows
+
+    if stop() or not rate_limit_allows("job:core.purge-sent", limit=1, window=timedelta(hours=1)):
+        return 0
+    cutoff = timezone.now() - timedelta(days=settings.MAIL_KEEP_DAYS)
+    deleted, _ = QueuedEmail.objects.filter(
+        status=QueuedEmail.Status.SENT, sent_at__lt=cutoff
+    ).delete()
+    return deleted

@@ -2,12 +2,20 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from .models import RateLimitHit
 
 
 def client_address(request) -> str:
+    """The visitor's address. Behind our reverse proxy (BEHIND_PROXY) that is the last
+    X-Forwarded-For entry, the one the proxy itself added: earlier ones are the client's word."""
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-1]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

@@ -29,15 +29,18 @@ def volunteer(request):
         if request.POST.get("website"):
             # The honeypot was filled in: a robot. Look successful, keep nothing.
             return redirect("contacts:volunteer_thanks")
-        if _rate_limited(request, "volunteer"):
-            messages.error(
-                request,
-                "We have had several offers from your network in the last hour. "
-                "Please try again later, or e-mail the career centre.",
-            )
-            return render(request, "contacts/volunteer.html", {"form": form}, status=429)
         if form.is_valid():
-            services.volunteer_submit(professional=form.save(commit=False))
+            if _rate_limited(request, "volunteer"):
+                messages.error(
+                    request,
+                    "We have had several offers from your network in the last hour. "
+                    "Please try again later, or e-mail the career centre.",
+                )
+                return render(request, "contacts/volunteer.html", {"form": form}, status=429)
+            services.volunteer_submit(
+                professional=form.save(commit=False),
+                organisation_name=form.cleaned_data["organisation_name"],
+            )
             return redirect("contacts:volunteer_thanks")
     return render(request, "contacts/volunteer.html", {"form": form})
 
@@ -61,12 +64,12 @@ def volunteer_confirm(request, token):
 def listing_request(request):
     form = EmailOnlyForm(request.POST or None)
     if request.method == "POST":
-        if _rate_limited(request, "listing-link"):
-            messages.error(
-                request, "Too many requests from your network; please try again in an hour."
-            )
-            return render(request, "contacts/listing_request.html", {"form": form}, status=429)
         if form.is_valid():
+            if _rate_limited(request, "listing-link"):
+                messages.error(
+                    request, "Too many requests from your network; please try again in an hour."
+                )
+                return render(request, "contacts/listing_request.html", {"form": form}, status=429)
             services.manage_link_request(email=form.cleaned_data["email"])
             messages.info(
                 request,
@@ -118,23 +121,18 @@ def listing_action(request, token, action):
         professional = services.professional_for_token(token, for_update=True)
         if professional is None:
             return _invalid_link(request)
-        status = Professional.Status
         try:
-            if action == "pause":
-                services.professional_set_status(professional=professional, status=status.PAUSED)
-            elif action == "resume":
-                services.professional_set_status(professional=professional, status=status.ACTIVE)
+            if action in services.LISTING_TRANSITIONS:
+                services.listing_change(professional=professional, action=action)
             elif action == "consent":
                 services.consent_record(
                     professional=professional,
                     method=Professional.ConsentMethod.EMAIL,
                     terms="Re-confirmed through the listing link.",
                 )
-            elif action == "leave":
-                services.professional_set_status(professional=professional, status=status.RETIRED)
             elif action == "never":
                 services.professional_set_status(
-                    professional=professional, status=status.DO_NOT_CONTACT
+                    professional=professional, status=Professional.Status.DO_NOT_CONTACT
                 )
             else:
                 services.professional_erase(professional=professional)

@@ -110,6 +110,18 @@ def professional_export(request, fmt):
     )
 
 
+def _record_consent_if_given(form, professional, user) -> None:
+    if form.cleaned_data.get("consent_method") and (
+        "consent_method" in form.changed_data or "consent_terms" in form.changed_data
+    ):
+        services.consent_record(
+            professional=professional,
+            method=form.cleaned_data["consent_method"],
+            terms=form.cleaned_data["consent_terms"],
+            by=user,
+        )
+
+
 @staff_required
 def professional_create(request):
     form = ProfessionalForm(request.POST or None, initial={"status": Professional.Status.ACTIVE})
@@ -117,6 +129,7 @@ def professional_create(request):
         professional = form.save(commit=False)
         professional.source = Professional.Source.STAFF
         professional.save()
+        _record_consent_if_given(form, professional, request.user)
         messages.success(request, f"{professional.full_name} is in the binder.")
         return redirect("contacts:staff_detail", pk=professional.pk)
     return render(
@@ -136,6 +149,7 @@ def professional_edit(request, pk):
             professional.status = old_status
             professional.save()
             services.professional_set_status(professional=professional, status=new_status)
+            _record_consent_if_given(form, professional, request.user)
         messages.success(request, "Saved.")
         return redirect("contacts:staff_detail", pk=professional.pk)
     context = {

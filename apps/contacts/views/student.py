@@ -15,7 +15,9 @@ PAGE_SIZE = 20
 @student_required
 def search(request):
     # Until the student chooses otherwise, only people with room this month are offered.
-    form = StudentSearchForm(request.GET or None, initial={"available": True})
+    # Turning the page is not a new search: only the other parameters bind the form.
+    searched = any(key != "page" for key in request.GET)
+    form = StudentSearchForm(request.GET if searched else None, initial={"available": True})
     data = form.cleaned_data if form.is_valid() else {"available": True}
     # Only what the result cards show: private fields are never even loaded.
     professionals = with_load_this_month(student_professionals(data)).only(
@@ -36,7 +38,7 @@ def search(request):
     page = Paginator(professionals, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode(), "searched": bool(data)}
+    context = {"form": form, "page": page, "query": query.urlencode(), "searched": searched}
     return render(request, "contacts/student_search.html", context)
 
 

@@ -40,7 +40,14 @@ class Command(BaseCommand):
             for path, job in jobs:
                 if stopping.is_set():
                     break
-                count = job(stop=stopping.is_set)
+                try:
+                    count = job(stop=stopping.is_set)
+                except Exception:
+                    # One failing job (a dropped connection, a broken template) must not stop
+                    # the others or end the worker; it is logged and tried on the next pass.
+                    logger.exception("worker: job %s failed", path)
+                    close_old_connections()
+                    continue
                 handled += count
                 if count and verbosity:
                     self.stdout.write(f"{path}: {count}")
