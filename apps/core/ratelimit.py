@@ -8,7 +8,7 @@ from django.utils import timezone
 from .models import RateLimitHit
 
 
-def client_address(request) -> str:
+def client_address(request) -> str | None:
     """The visitor's address. Behind our reverse proxy (BEHIND_PROXY) that is the last
     X-Forwarded-For entry, the one the proxy itself added: earlier ones are the client's word."""
     if settings.BEHIND_PROXY:
@@ -16,7 +16,8 @@ def client_address(request) -> str:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if hops:
             return hops[-1]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    # None when unknown (a request built in code): django-axes stores it in an address column.
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def rate_limit_allows(key: str, *, limit: int, window: timedelta) -> bool:

@@ -45,8 +45,8 @@ class Command(BaseCommand):
                 except Exception:
                     # One failing job (a dropped connection, a broken template) must not stop
                     # the others or end the worker; it is logged and tried on the next pass.
+                    # A broken connection is replaced at the end of the pass.
                     logger.exception("worker: job %s failed", path)
-                    close_old_connections()
                     continue
                 handled += count
                 if count and verbosity:
