@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.contacts",
     "apps.questions",
+    "apps.interviews",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,7 @@ WORKER_JOBS = [
     "apps.core.mail.deliver_due",
     "apps.core.mail.purge_sent",
     "apps.contacts.services.binder_housekeeping_job",
+    "apps.interviews.services.expire_due_requests",
 ]
 # Each app's demo data for `manage.py seed_demo`, lowest app first.
 DEMO_SEEDERS = ["apps.accounts.demo.seed", "apps.contacts.demo.seed", "apps.questions.demo.seed"]
@@ -261,3 +263,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Interviews: the rules that protect professionals' time (see apps/interviews/rules.py) ---
+INTERVIEW_MAX_OPEN_REQUESTS = env.int("INTERVIEW_MAX_OPEN_REQUESTS", default=3)
+INTERVIEW_FOLLOW_UP_AFTER_DAYS = env.int("INTERVIEW_FOLLOW_UP_AFTER_DAYS", default=7)
+INTERVIEW_REQUEST_EXPIRES_DAYS = env.int("INTERVIEW_REQUEST_EXPIRES_DAYS", default=14)
+INTERVIEW_DECLINE_COOLDOWN_DAYS = env.int("INTERVIEW_DECLINE_COOLDOWN_DAYS", default=180)
+INTERVIEW_MAX_PROPOSED_TIMES = 5

@@ -11,5 +11,6 @@ urlpatterns = [
     path("accounts/", include("apps.accounts.urls")),
     path("", include("apps.contacts.urls")),
     path("", include("apps.questions.urls")),
+    path("", include("apps.interviews.urls")),
     path("admin/", admin.site.urls),
 ]

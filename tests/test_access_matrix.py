@@ -18,6 +18,8 @@ from apps.accounts.services import email_confirmation_token
 from apps.contacts import services as contact_services
 from apps.contacts.models import BinderImport, Organisation, Professional, Resource
 from apps.core.models import QueuedEmail
+from apps.interviews import services as interview_services
+from apps.interviews.models import CalendarFeed, Interview, ProposedTime, Referral
 from apps.questions.models import Plan, PlanItem, Question, QuestionBank
 
 from .conftest import client_for, make_user
@@ -25,6 +27,7 @@ from .conftest import client_for, make_user
 # "professional" holds a valid management link but no account: everywhere else it is a stranger.
 PERSONAS = ["anonymous", "student", "other_student", "staff", "inactive", "professional"]
 OK, LOGIN, HOME = 200, "login", "home"
+DONE = "done"  # 200, and the write went through (a link holder acting on their link)
 
 
 def everyone(outcome):
@@ -100,6 +103,25 @@ def _questions_state(world):
         list(QuestionBank.objects.order_by("pk").values_list("pk", "title", "published")),
         list(PlanItem.objects.order_by("pk").values_list("pk", "text", "position")),
         list(Plan.objects.order_by("pk").values_list("pk", "title", "length_minutes")),
+    )
+
+
+def _interview_state(world):
+    return (
+        list(
+            Interview.objects.order_by("pk").values_list(
+                "pk",
+                "status",
+                "research_career",
+                "message",
+                "starts_at",
+                "follow_up_sent_at",
+                "link_version",
+            )
+        ),
+        list(ProposedTime.objects.order_by("pk").values_list("pk", "starts_at")),
+        list(Referral.objects.order_by("pk").values_list("pk", "status")),
+        list(CalendarFeed.objects.order_by("pk").values_list("pk", "token")),
     )
 
 
@@ -273,6 +295,92 @@ MATRIX = {
         post=owner_only(HOME),
         state=_questions_state,
     ),
+    # Interviews: the student's workspace.
+    "interviews:list": Entry(get=students_only()),
+    "interviews:start": Entry(
+        args=lambda w: [w["free_pro"].pk],
+        get=students_only(405),
+        post=students_only(HOME),
+        state=_interview_state,
+    ),
+    "interviews:detail": Entry(args=lambda w: [w["interview"].pk], get=owner_only()),
+    "interviews:research": Entry(
+        args=lambda w: [w["interview"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_interview_state,
+    ),
+    "interviews:request_save": Entry(
+        args=lambda w: [w["draft"].pk],
+        get=students_only(405),
+        post=owner_only(400),
+        state=_interview_state,
+    ),
+    "interviews:send": Entry(
+        args=lambda w: [w["draft"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_interview_state,
+    ),
+    "interviews:follow_up": Entry(
+        args=lambda w: [w["interview"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_interview_state,
+    ),
+    "interviews:withdraw": Entry(
+        args=lambda w: [w["interview"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_interview_state,
+    ),
+    "interviews:accept_time": Entry(
+        args=lambda w: [w["interview"].pk, w["slot"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_interview_state,
+    ),
+    "interviews:cancel": Entry(
+        args=lambda w: [w["confirmed"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_interview_state,
+    ),
+    "interviews:reschedule": Entry(
+        args=lambda w: [w["confirmed"].pk],
+        get=students_only(405),
+        post=owner_only(400),
+        state=_interview_state,
+    ),
+    "interviews:no_show": Entry(
+        args=lambda w: [w["confirmed"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_interview_state,
+    ),
+    "interviews:record": Entry(args=lambda w: [w["confirmed"].pk], get=owner_only(HOME)),
+    "interviews:ics": Entry(args=lambda w: [w["confirmed"].pk], get=owner_only()),
+    "interviews:calendar": Entry(
+        get=students_only(), post=students_only(HOME), state=_interview_state
+    ),
+    "interviews:feed": Entry(args=lambda w: [w["feed"].token], get=everyone(OK)),
+    # Interviews: the professional's link.
+    "interviews:respond": Entry(args=lambda w: [w["respond_token"]], get=everyone(OK)),
+    "interviews:respond_action": Entry(
+        args=lambda w: [w["respond_token"], "decline"],
+        get=everyone(405),
+        post=everyone(DONE),
+        state=_interview_state,
+    ),
+    # Interviews: staff.
+    "interviews:staff_list": Entry(get=staff_only()),
+    "interviews:staff_referrals": Entry(get=staff_only()),
+    "interviews:referral_decide": Entry(
+        args=lambda w: [w["referral"].pk, "dismiss"],
+        get=staff_only(405),
+        post=staff_only(HOME),
+        state=_interview_state,
+    ),
     # Professionals, by public page or link.
     "contacts:volunteer": Entry(get=everyone(OK)),
     "contacts:volunteer_thanks": Entry(get=everyone(OK)),
@@ -354,10 +462,49 @@ def world(db, student, other_student, staff, inactive_user):
         bank=bank, text="How did you start?", theme="path", position=1
     )
     Question.objects.create(bank=bank, text="What changed?", theme="path", position=2)
+    interview = Interview.objects.create(
+        student=student,
+        professional=active,
+        status="requested",
+        requested_at=timezone.now(),
+        expires_at=timezone.now() + timedelta(days=14),
+    )
+    slot = ProposedTime.objects.create(
+        interview=interview,
+        starts_at=timezone.now() + timedelta(days=3),
+        proposed_by="professional",
+    )
+    other_pro = Professional.objects.create(
+        full_name="Other Pro", status="active", email="op@x.example"
+    )
+    soon = timezone.now() + timedelta(days=2)
+    confirmed = Interview.objects.create(
+        student=student,
+        professional=other_pro,
+        status="confirmed",
+        starts_at=soon,
+        ends_at=soon + timedelta(minutes=20),
+    )
+    draft = Interview.objects.create(
+        student=student,
+        professional=Professional.objects.create(full_name="Draft Pro", status="active"),
+    )
+    referral = Referral.objects.create(interview=confirmed, name="Suggested Sam")
+    free_pro = Professional.objects.create(
+        full_name="Free Pro", status="active", email="fp@x.example"
+    )
     plan = Plan.objects.create(student=student, title="Plan")
     item = PlanItem.objects.create(plan=plan, text="How did you start?", position=1)
     PlanItem.objects.create(plan=plan, text="Who else?", position=2)
     return {
+        "interview": interview,
+        "slot": slot,
+        "confirmed": confirmed,
+        "draft": draft,
+        "referral": referral,
+        "free_pro": free_pro,
+        "feed": CalendarFeed.objects.create(student=student, token="feed-token"),
+        "respond_token": interview_services.professional_token(interview),
         "bank": bank,
         "question": question,
         "plan": plan,
@@ -392,6 +539,8 @@ def check_outcome(response, expected, url):
     if expected == LOGIN:
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("accounts:login")), url
+    elif expected == DONE:
+        assert response.status_code == 200, url
     elif expected == HOME:
         assert response.status_code == 302, url
         assert not response["Location"].startswith(reverse("accounts:login")), url
@@ -422,7 +571,7 @@ def test_post(world, name, persona):
     response = client_for(world["users"][persona]).post(url, data)
     expected = entry.post[persona]
     check_outcome(response, expected, url)
-    if expected != HOME:
+    if expected not in (HOME, DONE):
         # Refused, or re-shown with errors: nothing may have changed.
         assert entry.state(world) == before, url
 

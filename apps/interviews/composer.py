@@ -1,0 +1,90 @@
+"""The introduction message: a draft built from what the app knows, and advice on the edit.
+
+The draft follows the etiquette: who the student is, how they found the professional (naming
+the referrer when there is one), that they want to learn and not to ask for a job, the short
+time asked for, flexibility, and thanks.
+"""
+
+import re
+
+from apps.questions.coach import JOB_ASK_PATTERNS
+
+CV_PATTERNS = [
+    r"\b(attach|attached|attaching|enclose|enclosed|enclosing)\b[^.]*\b(cv|resume|résumé)\b",
+    r"\b(cv|resume|résumé)\b[^.]*\b(attached|enclosed)\b",
+]
+TIME_PATTERNS = [
+    r"\b(an|one|two|a couple of) hours?\b",
+    r"\b([4-9]\d|\d{3,}) ?(minutes|mins)\b",
+    r"\bhalf a day\b",
+    r"\b(lunch|dinner) together\b",
+]
+
+
+def referrer_of(professional, student):
+    """The professional who introduced this one, when the student may name them."""
+    referrer = professional.referred_by
+    if referrer is None or referrer.erased_at:
+        return None
+    if professional.referred_by_student_id not in (None, student.pk):
+        return None
+    return referrer
+
+
+def draft_message(*, student, professional, length_minutes: int, format_label: str) -> str:
+    profile = getattr(student, "student_profile", None)
+    studies = ""
+    if profile and profile.programme:
+        year = f", graduating in {profile.graduation_year}" if profile.graduation_year else ""
+        studies = f" I am studying {profile.programme}{year}."
+    interests = ""
+    if profile and profile.career_interests:
+        interests = f" I am exploring careers in {profile.career_interests.strip().rstrip('.')}."
+    role = professional.job_title or "your work"
+    where = f" at {professional.organisation.name}" if professional.organisation_id else ""
+    referrer = referrer_of(professional, student)
+    found = (
+        f"{referrer.full_name} suggested I contact you."
+        if referrer
+        else "I found you through my university career centre's list of professionals who are "
+        "happy to talk to students."
+    )
+    first_name = professional.full_name.split(" ")[0]
+    return (
+        f"Dear {first_name},\n\n"
+        f"My name is {student.full_name}.{studies}{interests} {found}\n\n"
+        f"I would be grateful for {length_minutes} minutes of your time ({format_label.lower()}) "
+        f"to hear about your path into {role}{where} and what the work is really like. "
+        "I am not asking about jobs: I would simply like to learn from your experience.\n\n"
+        "I have suggested a few times below, and I am happy to fit around whatever suits you "
+        "better.\n\n"
+        f"Thank you for considering it,\n{student.full_name}"
+    )
+
+
+def review_message(text: str, *, length_minutes: int) -> list[str]:
+    """Warnings about the student's edited message; they never block sending."""
+    lowered = (text or "").lower()
+    warnings = []
+    if any(re.search(p, lowered) for p in JOB_ASK_PATTERNS) or re.search(
+        r"\b(job|internship|vacanc\w*|hiring|position) (opportunit\w*|opening\w*)\b", lowered
+    ):
+        warnings.append(
+            "Your message seems to ask for a job or an internship. An informational interview is "
+            "for learning; asking for work now usually ends the conversation."
+        )
+    if any(re.search(p, lowered) for p in CV_PATTERNS):
+        warnings.append(
+            "You mention attaching your CV. Send it only if they ask for it, perhaps after the "
+            "conversation."
+        )
+    if any(re.search(p, lowered) for p in TIME_PATTERNS):
+        warnings.append(
+            f"Your message seems to ask for much more than the {length_minutes} minutes you "
+            "are requesting. Keep the ask small: you can always continue if they offer."
+        )
+    if len((text or "").strip()) < 80:
+        warnings.append(
+            "Your message is very short: say who you are and why you would like to talk."
+        )
+    return warnings

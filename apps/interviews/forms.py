@@ -1,0 +1,243 @@
+from django import forms
+
+from apps.contacts.models import Industry
+
+from .models import Interview, ProposedTime
+
+LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def time_field(label, required=False):
+    return forms.DateTimeField(
+        label=label,
+        required=required,
+        widget=LOCAL_DATETIME,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+
+class ResearchForm(forms.ModelForm):
+    class Meta:
+        model = Interview
+        fields = ["research_career", "research_organisation", "research_person"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in fields}
+        help_texts = {
+            "research_career": "What the work involves, how people enter it, what you still want to know.",
+            "research_organisation": "What it does, recent news, what the website already tells you.",
+            "research_person": "Their role and path so far (their listing, LinkedIn, articles).",
+        }
+
+
+class RequestForm(forms.ModelForm):
+    """The request: format, length, up to five times in the student's own zone, the message."""
+
+    time_1 = time_field("First proposed time")
+    time_2 = time_field("Second proposed time")
+    time_3 = time_field("Third proposed time")
+    time_4 = time_field("Fourth proposed time")
+    time_5 = time_field("Fifth proposed time")
+
+    class Meta:
+        model = Interview
+        fields = ["format", "length_minutes", "accessibility_needs", "message"]
+        widgets = {
+            "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
+            "message": forms.Textarea(attrs={"rows": 12}),
+        }
+        labels = {"length_minutes": "Length", "accessibility_needs": "Accessibility needs, if any"}
+
+    def __init__(self, *args, professional=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if professional is not None:
+            allowed = {
+                Interview.Format.IN_PERSON: professional.accepts_in_person,
+                Interview.Format.PHONE: professional.accepts_phone,
+                Interview.Format.VIDEO: professional.accepts_video,
+                Interview.Format.EMAIL: professional.accepts_email,
+            }
+            self.fields["format"].choices = [
+                (v, label) for v, label in Interview.Format.choices if allowed[v]
+            ]
+
+    def clean(self):
+        cleaned = super().clean()
+        times = [cleaned[f"time_{n}"] for n in range(1, 6) if cleaned.get(f"time_{n}")]
+        if cleaned.get("format") and cleaned["format"] != Interview.Format.EMAIL and not times:
+            self.add_error("time_1", "Propose at least one time (up to five).")
+        cleaned["times"] = times
+        return cleaned
+
+
+class AcceptForm(forms.Form):
+    proposed_time = forms.ModelChoiceField(
+        queryset=ProposedTime.objects.none(),
+        widget=forms.RadioSelect,
+        label="The time that suits you",
+        empty_label=None,
+    )
+    where = forms.CharField(
+        label="Place, phone number or video link",
+        max_length=300,
+        required=False,
+        help_text="Where to meet, the number to call, or the link to join.",
+    )
+
+    def __init__(self, *args, interview=None, zone_name="", **kwargs):
+        super().__init__(*args, **kwargs)
+        from .services import in_zone
+
+        self.fields["proposed_time"].queryset = interview.proposed_times.filter(
+            proposed_by=ProposedTime.By.STUDENT
+        )
+        self.fields["proposed_time"].label_from_instance = lambda slot: in_zone(
+            slot.starts_at, zone_name
+        )
+
+
+class CounterForm(forms.Form):
+    starts_at = time_field("A time that suits you better", required=True)
+    note = forms.CharField(
+        label="Place, number or link, and any note", max_length=300, required=False
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason (optional, shared with the student)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class RescheduleForm(forms.Form):
+    time_1 = time_field("New proposed time", required=True)
+    time_2 = time_field("Another possible time")
+    time_3 = time_field("Another possible time")
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["times"] = [cleaned[f"time_{n}"] for n in range(1, 4) if cleaned.get(f"time_{n}")]
+        return cleaned
+
+
+class RecordForm(forms.ModelForm):
+    """The record of a held interview. Answers, promises and referrals are extra fields."""
+
+    PROMISE_ROWS = 3
+    REFERRAL_ROWS = 2
+
+    class Meta:
+        model = Interview
+        fields = ["notes", "language", "actual_minutes", "reflection", "next_steps"]
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 4}),
+            "language": forms.Textarea(attrs={"rows": 3}),
+            "reflection": forms.Textarea(attrs={"rows": 3}),
+            "next_steps": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {"actual_minutes": "How long it actually took (minutes)"}
+
+    def __init__(self, *args, items=(), answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actual_minutes"].widget.attrs.update(min=1, max=240)
+        self.items = list(items)
+        answers = answers or {}
+        for item in self.items:
+            self.fields[f"answer_{item.pk}"] = forms.CharField(
+                label=item.text,
+                required=False,
+                max_length=10000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=answers.get(item.pk, ""),
+            )
+        for n in range(1, self.PROMISE_ROWS + 1):
+            self.fields[f"promise_{n}"] = forms.CharField(
+                label=f"Promise {n}: what they offered to do", required=False, max_length=300
+            )
+            self.fields[f"promise_due_{n}"] = forms.DateField(
+                label=f"Promise {n}: by when (optional)",
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
+        for n in range(1, self.REFERRAL_ROWS + 1):
+            self.fields[f"referral_name_{n}"] = forms.CharField(
+                label=f"Person {n} they suggested: name", required=False, max_length=150
+            )
+            self.fields[f"referral_role_{n}"] = forms.CharField(
+                label=f"Person {n}: role", required=False, max_length=150
+            )
+            self.fields[f"referral_org_{n}"] = forms.CharField(
+                label=f"Person {n}: organisation", required=False, max_length=200
+            )
+            self.fields[f"referral_contact_{n}"] = forms.CharField(
+                label=f"Person {n}: contact, if given", required=False, max_length=254
+            )
+
+    def clean_actual_minutes(self):
+        minutes = self.cleaned_data["actual_minutes"]
+        if minutes is not None and not 1 <= minutes <= 240:
+            raise forms.ValidationError("Give the length in minutes, between 1 and 240.")
+        return minutes
+
+    def clean(self):
+        cleaned = super().clean()
+        for n in range(1, self.PROMISE_ROWS + 1):
+            if cleaned.get(f"promise_due_{n}") and not cleaned.get(f"promise_{n}"):
+                self.add_error(f"promise_{n}", "Say what they promised, or clear the date.")
+        for n in range(1, self.REFERRAL_ROWS + 1):
+            others = [cleaned.get(f"referral_{part}_{n}") for part in ("role", "org", "contact")]
+            if any(others) and not cleaned.get(f"referral_name_{n}"):
+                self.add_error(f"referral_name_{n}", "Give the person's name, or clear the row.")
+        return cleaned
+
+    def answers(self) -> dict[int, str]:
+        return {item.pk: self.cleaned_data.get(f"answer_{item.pk}", "") for item in self.items}
+
+    def promises(self):
+        return [
+            (self.cleaned_data[f"promise_{n}"], self.cleaned_data.get(f"promise_due_{n}"))
+            for n in range(1, self.PROMISE_ROWS + 1)
+            if self.cleaned_data.get(f"promise_{n}")
+        ]
+
+    def referrals(self):
+        return [
+            {
+                "name": self.cleaned_data[f"referral_name_{n}"],
+                "role": self.cleaned_data.get(f"referral_role_{n}", ""),
+                "organisation": self.cleaned_data.get(f"referral_org_{n}", ""),
+                "contact": self.cleaned_data.get(f"referral_contact_{n}", ""),
+            }
+            for n in range(1, self.REFERRAL_ROWS + 1)
+            if self.cleaned_data.get(f"referral_name_{n}")
+        ]
+
+
+class WrittenAnswersForm(forms.Form):
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for item in self.items:
+            self.fields[f"answer_{item.pk}"] = forms.CharField(
+                label=item.text,
+                required=False,
+                max_length=10000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def answers(self) -> dict[int, str]:
+        return {item.pk: self.cleaned_data.get(f"answer_{item.pk}", "") for item in self.items}
+
+
+class StaffFilterForm(forms.Form):
+    status = forms.ChoiceField(choices=[("", "Any")] + Interview.Status.choices, required=False)
+    industry = forms.ModelChoiceField(Industry.objects.all(), required=False, empty_label="Any")
+    professional = forms.CharField(label="Professional's name", required=False, max_length=150)
+    student = forms.CharField(label="Student's name or e-mail", required=False, max_length=150)
+    date_from = forms.DateField(
+        label="Updated from", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="Updated until", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -1,0 +1,261 @@
+"""One informational interview: research, the request, booking, and the record afterwards."""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from apps.contacts.models import Professional
+from apps.questions.models import Plan, PlanItem
+
+
+class InterviewQuerySet(models.QuerySet):
+    OPEN = ("requested", "confirmed")
+
+    def open(self):
+        """Requests awaiting an answer, and confirmed interviews still ahead."""
+        return self.filter(status__in=self.OPEN)
+
+    def for_student(self, user):
+        return self.filter(student=user)
+
+    def overlapping(self, starts_at, ends_at):
+        return self.filter(status="confirmed", starts_at__lt=ends_at, ends_at__gt=starts_at)
+
+    def due_to_expire(self, now):
+        return self.filter(status="requested", expires_at__lte=now)
+
+
+class Interview(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Preparing"
+        REQUESTED = "requested", "Requested"
+        CONFIRMED = "confirmed", "Confirmed"
+        COMPLETED = "completed", "Held"
+        NO_SHOW = "no_show", "Did not take place"
+        DECLINED = "declined", "Declined"
+        EXPIRED = "expired", "Expired without an answer"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        PHONE = "phone", "Phone"
+        VIDEO = "video", "Video call"
+        EMAIL = "email", "E-mail questions"
+
+    class Length(models.IntegerChoices):
+        SHORT = 15, "15 minutes"
+        USUAL = 20, "20 minutes"
+        LONG = 30, "30 minutes"
+
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interviews"
+    )
+    professional = models.ForeignKey(
+        Professional, on_delete=models.CASCADE, related_name="interviews"
+    )
+    plan = models.OneToOneField(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="interview"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+
+    # 1. Research: the student's own notes.
+    research_career = models.TextField("the career", blank=True)
+    research_organisation = models.TextField("the organisation", blank=True)
+    research_person = models.TextField("the person", blank=True)
+
+    # 3. The request.
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.VIDEO)
+    length_minutes = models.PositiveSmallIntegerField(choices=Length.choices, default=Length.USUAL)
+    accessibility_needs = models.TextField(blank=True)
+    message = models.TextField("introduction message", blank=True)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    follow_up_sent_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    decline_reason = models.TextField(blank=True)
+    # The month whose capacity this request took a place in (given back if it ends unanswered).
+    capacity_month = models.DateField(null=True, blank=True)
+
+    # 4. Confirmed.
+    starts_at = models.DateTimeField(null=True, blank=True)
+    ends_at = models.DateTimeField(null=True, blank=True)
+    where = models.CharField("place or link", max_length=300, blank=True)
+    calendar_uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    calendar_sequence = models.PositiveIntegerField(default=0)
+    cancelled_by = models.CharField(max_length=12, blank=True)
+    cancel_reason = models.TextField(blank=True)
+
+    # 5. The record: private to the student.
+    notes = models.TextField(blank=True)
+    language = models.TextField(
+        "words and phrases they used",
+        blank=True,
+        help_text="One a line: the way they talk about the work.",
+    )
+    actual_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    reflection = models.TextField("is this career for me?", blank=True)
+    next_steps = models.TextField(blank=True)
+    recorded_at = models.DateTimeField(null=True, blank=True)
+
+    # Bumped at every state change: links sent for an earlier state stop working.
+    link_version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InterviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=[
+                        "draft",
+                        "requested",
+                        "confirmed",
+                        "completed",
+                        "no_show",
+                        "declined",
+                        "expired",
+                        "withdrawn",
+                        "cancelled",
+                    ]
+                ),
+                name="interview_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
+                name="interview_ends_after_start",
+            ),
+            # One open request or interview per student and professional.
+            models.UniqueConstraint(
+                fields=["student", "professional"],
+                condition=Q(status__in=["requested", "confirmed"]),
+                name="interview_one_open_per_pair",
+            ),
+            # (PostgreSQL also gets exclusion constraints against overlapping confirmed
+            # interviews, per professional and per student: migration 0002.)
+        ]
+        indexes = [
+            # The worker's expiry query and the staff's stalled-requests list.
+            models.Index(fields=["status", "expires_at"], name="interview_status_expiry_idx"),
+            # Overlap checks for one professional's or one student's confirmed interviews.
+            models.Index(
+                fields=["professional", "status", "starts_at"], name="interview_pro_time_idx"
+            ),
+            models.Index(
+                fields=["student", "status", "starts_at"], name="interview_student_time_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.student} → {self.professional} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in InterviewQuerySet.OPEN
+
+    @property
+    def end_of_meeting(self):
+        return self.ends_at or (
+            self.starts_at + timedelta(minutes=self.length_minutes) if self.starts_at else None
+        )
+
+    def language_terms(self) -> list[str]:
+        return [line.strip() for line in self.language.splitlines() if line.strip()]
+
+
+class ProposedTime(models.Model):
+    class By(models.TextChoices):
+        STUDENT = "student", "The student"
+        PROFESSIONAL = "professional", "The professional"
+
+    interview = models.ForeignKey(
+        Interview, on_delete=models.CASCADE, related_name="proposed_times"
+    )
+    starts_at = models.DateTimeField()
+    proposed_by = models.CharField(max_length=12, choices=By.choices, default=By.STUDENT)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self):
+        return f"{self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Answer(models.Model):
+    """What was said to one planned question: noted by the student, or written by the
+    professional when the format is e-mail questions."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(PlanItem, null=True, on_delete=models.SET_NULL, related_name="+")
+    question = models.CharField(max_length=300)
+    text = models.TextField(blank=True)
+    written_by_professional = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["interview", "item"], name="answer_one_per_item"),
+        ]
+
+    def __str__(self):
+        return self.question
+
+
+class Promise(models.Model):
+    """Something the professional offered to do (send an article, introduce someone)."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="promises")
+    text = models.CharField(max_length=300)
+    due_on = models.DateField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class Referral(models.Model):
+    """A further person the professional suggested, waiting for staff to vet into the binder."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for staff"
+        ADDED = "added", "Added to the binder"
+        DISMISSED = "dismissed", "Not added"
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="referrals")
+    name = models.CharField(max_length=150)
+    role = models.CharField(max_length=150, blank=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    contact = models.CharField("e-mail or other contact, if given", max_length=254, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
+    professional = models.ForeignKey(
+        Professional, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class CalendarFeed(models.Model):
+    """A student's private calendar subscription address."""
+
+    student = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Feed of {self.student}"

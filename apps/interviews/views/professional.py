@@ -1,0 +1,143 @@
+"""The professional's side, through the signed link in the request e-mail (no account).
+
+Opening the page changes nothing; every answer is a POST. A link from before the last change
+(already answered, rescheduled) shows a clear page instead."""
+
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from apps.contacts import services as binder
+from apps.contacts.models import Professional
+
+from .. import services
+from ..forms import AcceptForm, CounterForm, ReasonForm, WrittenAnswersForm
+from ..models import ProposedTime
+
+REASONS = {
+    "expired": "This link has expired: links work for 14 days.",
+    "used": "This request has already been answered or changed since this e-mail was sent.",
+    "invalid": "This link is not complete or not valid.",
+}
+
+
+def _zone(professional):
+    try:
+        return ZoneInfo(professional.time_zone)
+    except Exception:  # noqa: BLE001 - an unknown zone falls back to the site's
+        return timezone.get_default_timezone()
+
+
+def _invalid(request, why):
+    return render(
+        request,
+        "interviews/link_invalid.html",
+        {"reason": REASONS[why]},
+        status=404 if why != "used" else 410,
+    )
+
+
+def _page(request, token, interview, *, forms=None, status=200):
+    pro = interview.professional
+    items = list(interview.plan.items.all()) if interview.plan_id else []
+    forms = forms or {}
+    context = {
+        "token": token,
+        "interview": interview,
+        "professional": pro,
+        "student": interview.student,
+        "profile": getattr(interview.student, "student_profile", None),
+        "zone": pro.time_zone,
+        "times": [
+            (slot, services.in_zone(slot.starts_at, pro.time_zone))
+            for slot in interview.proposed_times.filter(proposed_by=ProposedTime.By.STUDENT)
+        ],
+        "items": items,
+        "accept_form": forms.get("accept")
+        or AcceptForm(interview=interview, zone_name=pro.time_zone),
+        "counter_form": forms.get("counter") or CounterForm(),
+        "decline_form": forms.get("decline") or ReasonForm(),
+        "answers_form": forms.get("answers") or WrittenAnswersForm(items=items),
+    }
+    return render(request, "interviews/respond.html", context, status=status)
+
+
+def respond(request, token):
+    interview, why = services.interview_for_token(token)
+    if interview is None:
+        return _invalid(request, why)
+    with timezone.override(_zone(interview.professional)):
+        return _page(request, token, interview)
+
+
+ACTIONS = {"accept", "counter", "decline", "cancel", "answers", "pause", "never"}
+
+
+@require_POST
+def respond_action(request, token, action):
+    if action not in ACTIONS:
+        return _invalid(request, "invalid")
+    with transaction.atomic():
+        interview, why = services.interview_for_token(token, for_update=True)
+        if interview is None:
+            return _invalid(request, why)
+        pro = interview.professional
+        with timezone.override(_zone(pro)):
+            try:
+                done = _act(request, interview, action)
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+                return redirect("interviews:respond", token=token)
+            if done is not True:
+                return _page(request, token, interview, forms=done, status=400)
+    return render(request, "interviews/respond_done.html", {"action": action, "professional": pro})
+
+
+def _act(request, interview, action):
+    """Carry out one answer. Returns True, or the forms to show again with their errors."""
+    pro = interview.professional
+    if action == "accept":
+        form = AcceptForm(request.POST, interview=interview, zone_name=pro.time_zone)
+        if not form.is_valid():
+            return {"accept": form}
+        services.request_accept(
+            interview=interview,
+            proposed_time_id=form.cleaned_data["proposed_time"].pk,
+            where=form.cleaned_data["where"],
+        )
+    elif action == "counter":
+        form = CounterForm(request.POST)
+        if not form.is_valid():
+            return {"counter": form}
+        services.request_counter(
+            interview=interview,
+            starts_at=form.cleaned_data["starts_at"],
+            note=form.cleaned_data["note"],
+        )
+    elif action in ("decline", "cancel"):
+        form = ReasonForm(request.POST)
+        if not form.is_valid():
+            return {"decline": form}
+        if action == "cancel" and interview.status == "confirmed":
+            services.interview_cancel(
+                interview=interview, by="professional", reason=form.cleaned_data["reason"]
+            )
+        else:
+            services.request_decline(interview=interview, reason=form.cleaned_data["reason"])
+    elif action == "answers":
+        items = list(interview.plan.items.all()) if interview.plan_id else []
+        form = WrittenAnswersForm(request.POST, items=items)
+        if not form.is_valid():
+            return {"answers": form}
+        services.written_answers_submit(interview=interview, answers=form.answers())
+    elif action == "pause":
+        if pro.status == Professional.Status.ACTIVE:
+            binder.professional_set_status(professional=pro, status=Professional.Status.PAUSED)
+    elif action == "never":
+        binder.professional_set_status(professional=pro, status=Professional.Status.DO_NOT_CONTACT)
+    return True

@@ -1,0 +1,114 @@
+"""Staff see every interview's status and dates (never the student's notes), stalled
+requests, and the referrals waiting to be vetted into the binder."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from apps.core.access import staff_required
+
+from .. import services
+from ..forms import StaffFilterForm
+from ..models import Interview, Referral
+
+# What staff may see of an interview: metadata only.
+STAFF_FIELDS = [
+    "status",
+    "format",
+    "length_minutes",
+    "requested_at",
+    "expires_at",
+    "follow_up_sent_at",
+    "answered_at",
+    "starts_at",
+    "ends_at",
+    "recorded_at",
+    "updated_at",
+    "created_at",
+    "student__full_name",
+    "student__email",
+    "professional__full_name",
+    "professional__industry__name",
+    "professional__monthly_capacity",
+]
+
+
+@staff_required
+def interview_list(request):
+    form = StaffFilterForm(request.GET or None)
+    interviews = Interview.objects.select_related(
+        "student", "professional", "professional__industry"
+    ).only(*STAFF_FIELDS)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["status"]:
+            interviews = interviews.filter(status=data["status"])
+        if data["industry"]:
+            interviews = interviews.filter(professional__industry=data["industry"])
+        if data["professional"]:
+            interviews = interviews.filter(professional__full_name__icontains=data["professional"])
+        if data["student"]:
+            interviews = interviews.filter(
+                Q(student__full_name__icontains=data["student"])
+                | Q(student__email__icontains=data["student"])
+            )
+        if data["date_from"]:
+            interviews = interviews.filter(updated_at__date__gte=data["date_from"])
+        if data["date_to"]:
+            interviews = interviews.filter(updated_at__date__lte=data["date_to"])
+    page = Paginator(interviews.order_by("-updated_at", "pk"), 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    window = timezone.now() - timedelta(days=settings.INTERVIEW_FOLLOW_UP_AFTER_DAYS)
+    stalled = (
+        Interview.objects.filter(status="requested", requested_at__lt=window)
+        .select_related("student", "professional")
+        .only(*STAFF_FIELDS)
+        .order_by("requested_at")[:20]
+    )
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "stalled": stalled,
+        "referrals_waiting": Referral.objects.filter(status=Referral.Status.WAITING).count(),
+    }
+    return render(request, "interviews/staff_list.html", context)
+
+
+@staff_required
+def referrals(request):
+    waiting = (
+        Referral.objects.filter(status=Referral.Status.WAITING)
+        .select_related("interview__student", "interview__professional")
+        .order_by("pk")
+    )
+    return render(request, "interviews/staff_referrals.html", {"referrals": waiting})
+
+
+@staff_required
+@require_POST
+def referral_decide(request, pk, decision):
+    referral = get_object_or_404(Referral, pk=pk)
+    try:
+        if decision == "add":
+            professional = services.referral_add_to_binder(referral=referral, by=request.user)
+            messages.success(
+                request,
+                f"{professional.full_name} is in the binder as pending; check and approve them there.",
+            )
+        elif decision == "dismiss":
+            services.referral_dismiss(referral=referral)
+            messages.success(request, f"{referral.name} will not be added.")
+        else:
+            messages.error(request, "Choose to add or dismiss the referral.")
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect("interviews:staff_referrals")

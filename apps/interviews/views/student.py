@@ -1,0 +1,336 @@
+"""The student's side: a workspace per interview, stage by stage, and the record afterwards."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from apps.contacts.models import Professional, Resource
+from apps.core.access import student_required
+from apps.questions.coach import review_plan
+
+from .. import composer, rules, services
+from ..calendar import event_ics, feed_ics
+from ..forms import RecordForm, RequestForm, RescheduleForm, ResearchForm
+from ..models import CalendarFeed, Interview, ProposedTime
+
+
+def interview_for_student(user, pk) -> Interview:
+    return get_object_or_404(
+        Interview.objects.filter(student=user).select_related(
+            "professional", "professional__organisation", "professional__industry", "plan"
+        ),
+        pk=pk,
+    )
+
+
+@student_required
+def interview_list(request):
+    interviews = (
+        Interview.objects.filter(student=request.user)
+        .select_related("professional", "professional__organisation")
+        .order_by("-updated_at")
+    )
+    return render(request, "interviews/list.html", {"interviews": interviews})
+
+
+@student_required
+@require_POST
+def start(request, professional_pk):
+    professional = get_object_or_404(Professional.objects.visible_to_students(), pk=professional_pk)
+    try:
+        interview = services.interview_start(student=request.user, professional=professional)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("contacts:profile", pk=professional_pk)
+    return redirect("interviews:detail", pk=interview.pk)
+
+
+def _workspace(
+    request, interview, *, research_form=None, request_form=None, reschedule_form=None, status=200
+):
+    pro = interview.professional
+    items = list(interview.plan.items.all()) if interview.plan_id else []
+    plan_review = review_plan([(i.text, i.minutes) for i in items], interview.length_minutes)
+    if request_form is None:
+        initial = {}
+        slots = list(interview.proposed_times.filter(proposed_by=ProposedTime.By.STUDENT))
+        for n, slot in enumerate(slots[:5], start=1):
+            initial[f"time_{n}"] = slot.starts_at
+        if not interview.message:
+            initial["message"] = composer.draft_message(
+                student=request.user,
+                professional=pro,
+                length_minutes=interview.length_minutes,
+                format_label=interview.get_format_display(),
+            )
+        request_form = RequestForm(instance=interview, initial=initial, professional=pro)
+    context = {
+        "interview": interview,
+        "professional": pro,
+        "items": items,
+        "plan_review": plan_review,
+        "research_form": research_form or ResearchForm(instance=interview),
+        "request_form": request_form,
+        "reschedule_form": reschedule_form or RescheduleForm(),
+        "missing": services.missing_before_request(interview)
+        if interview.status == "draft"
+        else [],
+        "message_warnings": composer.review_message(
+            request_form["message"].value() or "", length_minutes=interview.length_minutes
+        ),
+        "request_blocked": rules.why_cannot_request(
+            student=request.user, professional=pro, exclude=interview
+        )
+        if interview.status == "draft"
+        else "",
+        "follow_up_blocked": rules.why_cannot_follow_up(interview)
+        if interview.status == "requested"
+        else "",
+        "record_blocked": rules.why_cannot_record(interview)
+        if interview.status == "confirmed"
+        else "",
+        "student_times": interview.proposed_times.filter(proposed_by=ProposedTime.By.STUDENT),
+        "their_times": interview.proposed_times.filter(proposed_by=ProposedTime.By.PROFESSIONAL),
+        "resources": Resource.objects.filter(industries=pro.industry_id).order_by("kind", "name")
+        if pro.industry_id
+        else [],
+        "show_contact": interview.status in ("confirmed", "completed"),
+        "referrer": composer.referrer_of(pro, request.user),
+    }
+    return render(request, "interviews/detail.html", context, status=status)
+
+
+@student_required
+def detail(request, pk):
+    return _workspace(request, interview_for_student(request.user, pk))
+
+
+@student_required
+@require_POST
+def research(request, pk):
+    interview = interview_for_student(request.user, pk)
+    form = ResearchForm(request.POST, instance=interview)
+    if not form.is_valid():
+        return _workspace(request, interview, research_form=form, status=400)
+    services.research_save(
+        interview=interview,
+        career=form.cleaned_data["research_career"],
+        organisation=form.cleaned_data["research_organisation"],
+        person=form.cleaned_data["research_person"],
+    )
+    messages.success(request, "Research notes saved.")
+    return redirect("interviews:detail", pk=pk)
+
+
+@student_required
+@require_POST
+def request_save(request, pk):
+    interview = interview_for_student(request.user, pk)
+    form = RequestForm(request.POST, instance=interview, professional=interview.professional)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.request_prepare(
+                interview=interview,
+                format=data["format"],
+                length_minutes=data["length_minutes"],
+                accessibility_needs=data["accessibility_needs"],
+                message=data["message"],
+                times=data["times"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if "send" in request.POST:
+                return send(request, pk)
+            messages.success(request, "Request saved as a draft. Nothing has been sent yet.")
+            return redirect("interviews:detail", pk=pk)
+    interview.refresh_from_db()
+    return _workspace(request, interview, request_form=form, status=400)
+
+
+def send(request, pk):
+    interview = interview_for_student(request.user, pk)
+    try:
+        services.request_send(interview=interview)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            f"Your request is on its way to {interview.professional.full_name}. "
+            "We will e-mail you when they answer.",
+        )
+    return redirect("interviews:detail", pk=pk)
+
+
+def _simple_action(request, pk, action, success):
+    interview = interview_for_student(request.user, pk)
+    try:
+        action(interview)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, success)
+    return redirect("interviews:detail", pk=pk)
+
+
+@student_required
+@require_POST
+def request_send(request, pk):
+    return send(request, pk)
+
+
+@student_required
+@require_POST
+def follow_up(request, pk):
+    return _simple_action(
+        request,
+        pk,
+        lambda i: services.request_follow_up(interview=i),
+        "Your polite follow-up is on its way. That is the only one: if there is still no answer, "
+        "the request closes by itself.",
+    )
+
+
+@student_required
+@require_POST
+def withdraw(request, pk):
+    return _simple_action(
+        request, pk, lambda i: services.request_withdraw(interview=i), "Request withdrawn."
+    )
+
+
+@student_required
+@require_POST
+def accept_time(request, pk, slot_pk):
+    return _simple_action(
+        request,
+        pk,
+        lambda i: services.counter_accept(interview=i, proposed_time_id=slot_pk),
+        "Confirmed! The calendar file is in your e-mail and below.",
+    )
+
+
+@student_required
+@require_POST
+def cancel(request, pk):
+    reason = request.POST.get("reason", "")[:1000]
+    return _simple_action(
+        request,
+        pk,
+        lambda i: services.interview_cancel(interview=i, by="student", reason=reason),
+        "Cancelled, and they have been told. Thank you for letting them know in good time.",
+    )
+
+
+@student_required
+@require_POST
+def reschedule(request, pk):
+    interview = interview_for_student(request.user, pk)
+    form = RescheduleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.interview_reschedule(interview=interview, times=form.cleaned_data["times"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "New times sent. The interview is on hold until they choose one."
+            )
+            return redirect("interviews:detail", pk=pk)
+    return _workspace(request, interview, reschedule_form=form, status=400)
+
+
+@student_required
+@require_POST
+def no_show(request, pk):
+    return _simple_action(
+        request,
+        pk,
+        lambda i: services.mark_no_show(interview=i),
+        "Noted: the interview did not take place.",
+    )
+
+
+@student_required
+def record(request, pk):
+    interview = interview_for_student(request.user, pk)
+    blocked = rules.why_cannot_record(interview)
+    if blocked:
+        messages.error(request, blocked)
+        return redirect("interviews:detail", pk=pk)
+    items = list(interview.plan.items.all()) if interview.plan_id else []
+    answers = dict(interview.answers.values_list("item_id", "text"))
+    form = RecordForm(request.POST or None, instance=interview, items=items, answers=answers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_save(
+                interview=interview,
+                answers=form.answers(),
+                notes=form.cleaned_data["notes"],
+                language=form.cleaned_data["language"],
+                actual_minutes=form.cleaned_data["actual_minutes"],
+                reflection=form.cleaned_data["reflection"],
+                next_steps=form.cleaned_data["next_steps"],
+                promises=form.promises(),
+                referrals=form.referrals(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Saved. Now send your thank-you note while it is fresh.")
+            return redirect("interviews:detail", pk=pk)
+    context = {
+        "interview": interview,
+        "form": form,
+        "promises": interview.promises.all(),
+        "referrals": interview.referrals.all(),
+    }
+    return render(request, "interviews/record.html", context, status=400 if form.errors else 200)
+
+
+@student_required
+def ics(request, pk):
+    interview = interview_for_student(request.user, pk)
+    if interview.starts_at is None or interview.status not in (
+        "confirmed",
+        "completed",
+        "cancelled",
+    ):
+        raise Http404
+    event = services.calendar_event(interview, cancelled=interview.status == "cancelled")
+    response = HttpResponse(event_ics(event), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="interview-{interview.pk}.ics"'
+    return response
+
+
+@student_required
+def calendar_settings(request):
+    if request.method == "POST":
+        services.calendar_feed_for(request.user, regenerate=True)
+        messages.success(request, "A new address is ready; the old one no longer works.")
+        return redirect("interviews:calendar")
+    feed = services.calendar_feed_for(request.user)
+    url = request.build_absolute_uri(reverse("interviews:feed", args=[feed.token]))
+    return render(request, "interviews/calendar.html", {"feed_url": url})
+
+
+def feed(request, token):
+    """The private feed a calendar application subscribes to: no sign-in, the token is the key."""
+    subscription = get_object_or_404(CalendarFeed.objects.select_related("student"), token=token)
+    interviews = (
+        Interview.objects.filter(student=subscription.student, starts_at__isnull=False)
+        .filter(status__in=["confirmed", "completed", "cancelled"])
+        .select_related("student", "professional")
+    )
+    events = [services.calendar_event(i, cancelled=i.status == "cancelled") for i in interviews]
+    response = HttpResponse(
+        feed_ics(events, name="Informational interviews"),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Cache-Control"] = "private, max-age=300"
+    return response
