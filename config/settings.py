@@ -213,7 +213,12 @@ WORKER_JOBS = [
     "apps.interviews.services.expire_due_requests",
 ]
 # Each app's demo data for `manage.py seed_demo`, lowest app first.
-DEMO_SEEDERS = ["apps.accounts.demo.seed", "apps.contacts.demo.seed", "apps.questions.demo.seed"]
+DEMO_SEEDERS = [
+    "apps.accounts.demo.seed",
+    "apps.contacts.demo.seed",
+    "apps.questions.demo.seed",
+    "apps.interviews.demo.seed",
+]
 
 PRODUCT_NAME = env.str("PRODUCT_NAME", default="Career Centre Conversations")
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.mail import email_forget, email_send
+from apps.core.mail import email_cancel_queued, email_forget, email_send
 from apps.core.ratelimit import rate_limit_allows
 
 from . import signals
@@ -96,6 +96,8 @@ def professional_set_status(*, professional: Professional, status: str) -> None:
     with transaction.atomic():
         professional.status = status
         professional.save(update_fields=["status"])
+        if status == Professional.Status.DO_NOT_CONTACT and professional.email:
+            email_cancel_queued(professional.email)
         signals.professional_status_changed.send(
             sender=Professional, professional=professional, old_status=old, new_status=status
         )

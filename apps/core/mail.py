@@ -168,6 +168,21 @@ def email_forget(address: str) -> int:
     return deleted
 
 
+def email_cancel_queued(address: str) -> int:
+    """Drop e-mail to ``address`` that has not gone yet: someone who asked never to be
+    contacted again gets nothing more, not even what was queued a moment before."""
+    address = address.strip().lower()
+    doomed = [
+        pk
+        for pk, recipients in QueuedEmail.objects.filter(status=QueuedEmail.Status.QUEUED)
+        .values_list("pk", "recipients")
+        .iterator()
+        if address in (r.strip().lower() for r in recipients)
+    ]
+    deleted, _ = QueuedEmail.objects.filter(pk__in=doomed).delete()
+    return deleted
+
+
 def purge_sent(*, stop: Callable[[], bool] = lambda: False) -> int:
     """Delivered e-mail is kept for MAIL_KEEP_DAYS (for support questions), then deleted:
     bodies hold personal data and one-use links. Runs at most hourly from the worker."""

@@ -16,12 +16,19 @@ from apps.contacts.models import MonthlyLoad, Professional, month_start
 from .models import Interview
 
 
-def why_cannot_request(*, student, professional: Professional, exclude=None) -> str:
-    """Why this student may not send a (new) request to this professional now."""
+def why_unavailable(professional: Professional) -> str:
     if professional.status == Professional.Status.DO_NOT_CONTACT or professional.erased_at:
         return "This person cannot be contacted."
     if professional.status != Professional.Status.ACTIVE or not professional.offers_interviews:
         return f"{professional.full_name} is not taking requests at the moment."
+    return ""
+
+
+def why_cannot_request(*, student, professional: Professional, exclude=None) -> str:
+    """Why this student may not send a (new) request to this professional now."""
+    unavailable = why_unavailable(professional)
+    if unavailable:
+        return unavailable
     mine = Interview.objects.filter(student=student)
     if exclude is not None:
         mine = mine.exclude(pk=exclude.pk)

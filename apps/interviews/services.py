@@ -22,7 +22,7 @@ from apps.core.ratelimit import rate_limit_allows
 from apps.questions.models import Plan
 
 from . import rules, signals
-from .calendar import CalendarEvent, event_ics
+from .calendar import CalendarEvent, event_ics  # noqa: F401 - event_ics re-exported for views
 from .models import Answer, CalendarFeed, Interview, Promise, ProposedTime, Referral
 
 LINK_SALT = "interviews.professional-link"
@@ -167,7 +167,8 @@ def interview_start(*, student, professional: Professional) -> Interview:
     )
     if existing is not None:
         return existing
-    reason = rules.why_cannot_request(student=student, professional=professional)
+    # Preparing is always welcome; the rules on asking apply when the request is sent.
+    reason = rules.why_unavailable(professional)
     if reason:
         raise ValidationError(reason)
     with transaction.atomic():
