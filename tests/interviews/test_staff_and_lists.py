@@ -111,3 +111,34 @@ def test_seed_demo_adds_interviews_in_every_state():
     assert states == set(Interview.Status.values)
     held = Interview.objects.filter(status="completed", promises__isnull=False).first()
     assert held.referrals.exists() and held.answers.exists() and held.language_terms()
+
+
+def test_staff_list_shows_each_professionals_load_this_month(staff_client, student):
+    interview = sent_interview(student)
+    page = staff_client.get(reverse("interviews:staff_list")).content.decode()
+    assert f"<td>1 of {interview.professional.monthly_capacity}</td>" in page
+
+
+def test_a_record_with_an_error_keeps_everything_typed(student, student_client):
+    interview = sent_interview(student)
+    services.request_accept(
+        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+    )
+    Interview.objects.filter(pk=interview.pk).update(
+        starts_at=timezone.now() - timedelta(hours=1),
+        ends_at=timezone.now() - timedelta(minutes=40),
+    )
+    response = student_client.post(
+        reverse("interviews:record", args=[interview.pk]),
+        {
+            "notes": "Everything I typed during the call",
+            "actual_minutes": 999,
+            "promise_due_1": "2030-01-01",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Everything I typed during the call" in page
+    assert "between 1 and 240" in page and "Say what they promised" in page
+    interview.refresh_from_db()
+    assert interview.status == "confirmed" and interview.notes == ""

@@ -7,11 +7,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from apps.contacts.models import MonthlyLoad, month_start
 from apps.core.access import staff_required
 
 from .. import services
@@ -43,9 +45,14 @@ STAFF_FIELDS = [
 @staff_required
 def interview_list(request):
     form = StaffFilterForm(request.GET or None)
-    interviews = Interview.objects.select_related(
-        "student", "professional", "professional__industry"
-    ).only(*STAFF_FIELDS)
+    used = MonthlyLoad.objects.filter(
+        professional=OuterRef("professional"), month=month_start()
+    ).values("requests")[:1]
+    interviews = (
+        Interview.objects.select_related("student", "professional", "professional__industry")
+        .only(*STAFF_FIELDS)
+        .annotate(load_this_month=Coalesce(Subquery(used, output_field=IntegerField()), Value(0)))
+    )
     if form.is_valid():
         data = form.cleaned_data
         if data["status"]:
