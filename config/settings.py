@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "apps.contacts",
     "apps.questions",
     "apps.interviews",
+    "apps.reminders",
 ]
 
 MIDDLEWARE = [
@@ -207,17 +208,22 @@ WORKER_IDLE_SECONDS = env.float("WORKER_IDLE_SECONDS", default=5.0)
 # Each periodic job of `manage.py worker`, as a dotted path to a function(now) -> int. Listed
 # here so that core never imports the apps that add jobs.
 WORKER_JOBS = [
-    "apps.core.mail.deliver_due",
-    "apps.core.mail.purge_sent",
+    # Jobs that queue e-mail come first, so one pass also delivers what they queued.
     "apps.contacts.services.binder_housekeeping_job",
     "apps.interviews.services.expire_due_requests",
+    "apps.reminders.services.queue_due_reminders",
+    "apps.core.mail.deliver_due",
+    "apps.core.mail.purge_sent",
 ]
+# The signed-in student's home page (the reminders dashboard).
+STUDENT_HOME_VIEW = "apps.reminders.views.dashboard"
 # Each app's demo data for `manage.py seed_demo`, lowest app first.
 DEMO_SEEDERS = [
     "apps.accounts.demo.seed",
     "apps.contacts.demo.seed",
     "apps.questions.demo.seed",
     "apps.interviews.demo.seed",
+    "apps.reminders.demo.seed",
 ]
 
 PRODUCT_NAME = env.str("PRODUCT_NAME", default="Career Centre Conversations")
@@ -275,3 +281,11 @@ INTERVIEW_FOLLOW_UP_AFTER_DAYS = env.int("INTERVIEW_FOLLOW_UP_AFTER_DAYS", defau
 INTERVIEW_REQUEST_EXPIRES_DAYS = env.int("INTERVIEW_REQUEST_EXPIRES_DAYS", default=14)
 INTERVIEW_DECLINE_COOLDOWN_DAYS = env.int("INTERVIEW_DECLINE_COOLDOWN_DAYS", default=180)
 INTERVIEW_MAX_PROPOSED_TIMES = 5
+
+# --- Reminders (apps/reminders) ---------------------------------------------------------------
+REMINDER_PREPARE_DAYS_BEFORE = env.int("REMINDER_PREPARE_DAYS_BEFORE", default=3)
+REMINDER_THANK_YOU_HOURS_AFTER = env.int("REMINDER_THANK_YOU_HOURS_AFTER", default=24)
+REMINDER_KEEP_IN_TOUCH_DAYS = env.int("REMINDER_KEEP_IN_TOUCH_DAYS", default=91)
+REMINDER_MENTOR_DAYS = env.int("REMINDER_MENTOR_DAYS", default=30)
+REMINDER_MAX_MENTORS = 4
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=500)

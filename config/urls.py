@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("apps.contacts.urls")),
     path("", include("apps.questions.urls")),
     path("", include("apps.interviews.urls")),
+    path("", include("apps.reminders.urls")),
     path("admin/", admin.site.urls),
 ]

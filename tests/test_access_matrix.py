@@ -21,6 +21,8 @@ from apps.core.models import QueuedEmail
 from apps.interviews import services as interview_services
 from apps.interviews.models import CalendarFeed, Interview, ProposedTime, Referral
 from apps.questions.models import Plan, PlanItem, Question, QuestionBank
+from apps.reminders import services as reminder_services
+from apps.reminders.models import Contact, EmailOptOut, Reminder
 
 from .conftest import client_for, make_user
 
@@ -122,6 +124,18 @@ def _interview_state(world):
         list(ProposedTime.objects.order_by("pk").values_list("pk", "starts_at")),
         list(Referral.objects.order_by("pk").values_list("pk", "status")),
         list(CalendarFeed.objects.order_by("pk").values_list("pk", "token")),
+    )
+
+
+def _reminder_state(world):
+    return (
+        list(Reminder.objects.order_by("pk").values_list("pk", "state", "due_at")),
+        list(
+            Contact.objects.order_by("pk").values_list(
+                "pk", "is_mentor", "stopped", "last_contact_at"
+            )
+        ),
+        list(EmailOptOut.objects.order_by("pk").values_list("pk", "kind")),
     )
 
 
@@ -381,6 +395,36 @@ MATRIX = {
         post=staff_only(HOME),
         state=_interview_state,
     ),
+    # Reminders and the student's contacts.
+    "reminders:act": Entry(
+        args=lambda w: [w["reminder"].pk, "done"],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_reminder_state,
+    ),
+    "reminders:thank_you": Entry(args=lambda w: [w["held"].pk], get=owner_only()),
+    "reminders:contacts": Entry(get=students_only()),
+    "reminders:contact_update": Entry(
+        args=lambda w: [w["contact"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_reminder_state,
+    ),
+    "reminders:contact_log": Entry(
+        args=lambda w: [w["contact"].pk],
+        get=students_only(405),
+        post=owner_only(HOME),
+        state=_reminder_state,
+    ),
+    "reminders:preferences": Entry(
+        get=students_only(), post=students_only(HOME), state=_reminder_state
+    ),
+    "reminders:unsubscribe": Entry(
+        args=lambda w: [w["unsubscribe"]],
+        get=everyone(OK),
+        post=everyone(DONE),
+        state=_reminder_state,
+    ),
     # Professionals, by public page or link.
     "contacts:volunteer": Entry(get=everyone(OK)),
     "contacts:volunteer_thanks": Entry(get=everyone(OK)),
@@ -490,6 +534,23 @@ def world(db, student, other_student, staff, inactive_user):
         professional=Professional.objects.create(full_name="Draft Pro", status="active"),
     )
     referral = Referral.objects.create(interview=confirmed, name="Suggested Sam")
+    held = Interview.objects.create(
+        student=student,
+        professional=Professional.objects.create(
+            full_name="Held Pro", status="active", email="hp@x.example"
+        ),
+        status="completed",
+    )
+    reminder = Reminder.objects.create(
+        student=student,
+        kind="thank_you",
+        interview=held,
+        professional=held.professional,
+        due_at=timezone.now(),
+    )
+    contact = Contact.objects.create(
+        student=student, professional=held.professional, last_contact_at=timezone.now()
+    )
     free_pro = Professional.objects.create(
         full_name="Free Pro", status="active", email="fp@x.example"
     )
@@ -497,6 +558,10 @@ def world(db, student, other_student, staff, inactive_user):
     item = PlanItem.objects.create(plan=plan, text="How did you start?", position=1)
     PlanItem.objects.create(plan=plan, text="Who else?", position=2)
     return {
+        "held": held,
+        "reminder": reminder,
+        "contact": contact,
+        "unsubscribe": reminder_services.unsubscribe_token(student.pk, "keep_in_touch"),
         "interview": interview,
         "slot": slot,
         "confirmed": confirmed,

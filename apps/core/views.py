@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from .access import staff_required
@@ -19,7 +21,9 @@ def home(request):
             "failed_emails": QueuedEmail.objects.filter(status=QueuedEmail.Status.FAILED).count(),
         }
         return render(request, "core/home_staff.html", context)
-    return render(request, "core/home_student.html")
+    # The student's home is the reminders app's dashboard; named in settings so that core
+    # imports no app.
+    return import_string(settings.STUDENT_HOME_VIEW)(request)
 
 
 def healthz(request):

@@ -1,0 +1,192 @@
+"""The student's dashboard, reminder actions, keep-in-touch contacts, the thank-you note,
+and e-mail preferences (including one-click unsubscribe from the e-mail itself)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from apps.core.access import student_required
+from apps.interviews.models import Interview
+
+from . import services
+from .models import Contact, EmailOptOut, Reminder
+
+
+@student_required
+def dashboard(request):
+    now = timezone.now()
+    user = request.user
+    reminders = (
+        Reminder.objects.due(now)
+        .filter(student=user)
+        .select_related("interview", "professional", "promise")
+        .order_by("due_at", "pk")
+    )
+    soon = (
+        Reminder.objects.pending()
+        .filter(student=user, due_at__gt=now, due_at__lte=now + timezone.timedelta(days=7))
+        .select_related("professional")
+        .order_by("due_at")[:10]
+    )
+    interviews = Interview.objects.filter(student=user).select_related("professional")
+    contacts = list(
+        Contact.objects.filter(student=user, stopped=False).select_related("professional")
+    )
+    for contact in contacts:
+        contact.drifting = (
+            contact.last_contact_at + timezone.timedelta(days=contact.cadence_days) < now
+        )
+    context = {
+        "reminders": reminders,
+        "soon": soon,
+        "upcoming": interviews.filter(status="confirmed", starts_at__gte=now).order_by("starts_at")[
+            :10
+        ],
+        "waiting": interviews.filter(status="requested").order_by("requested_at")[:10],
+        "drafts": interviews.filter(status="draft").order_by("-updated_at")[:10],
+        "mentors": [c for c in contacts if c.is_mentor],
+        "drifting": [c for c in contacts if c.drifting and not c.is_mentor],
+    }
+    return render(request, "reminders/dashboard.html", context)
+
+
+@student_required
+@require_POST
+def act(request, pk, action):
+    reminder = get_object_or_404(Reminder.objects.filter(student=request.user), pk=pk)
+    try:
+        if action == "done":
+            services.reminder_done(reminder=reminder)
+        elif action == "snooze-day":
+            services.reminder_snooze(reminder=reminder, days=1)
+        elif action == "snooze-week":
+            services.reminder_snooze(reminder=reminder, days=7)
+        elif action == "dismiss":
+            services.reminder_dismiss(reminder=reminder)
+        else:
+            raise ValidationError("Choose done, snooze or dismiss.")
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect("home")
+
+
+@student_required
+def thank_you(request, interview_pk):
+    interview = get_object_or_404(
+        Interview.objects.filter(student=request.user).select_related("professional"),
+        pk=interview_pk,
+    )
+    if interview.status != Interview.Status.COMPLETED:
+        messages.error(
+            request, "Record the interview as held first; the note is drafted from your record."
+        )
+        return redirect("interviews:detail", pk=interview_pk)
+    note = services.thank_you_for(interview)
+    if request.method == "POST":
+        text = request.POST.get("text", "")[:5000]
+        if "send" in request.POST:
+            try:
+                services.thank_you_send(interview=interview, text=text)
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+                note.text = text
+                return render(
+                    request,
+                    "reminders/thank_you.html",
+                    {"interview": interview, "note": note},
+                    status=400,
+                )
+            messages.success(request, "Sent. They can reply straight to your address.")
+            return redirect("home")
+        if not text.strip():
+            messages.error(request, "The note is empty; write a few lines first.")
+            return render(
+                request,
+                "reminders/thank_you.html",
+                {"interview": interview, "note": note},
+                status=400,
+            )
+        note.text = text.strip()
+        note.save(update_fields=["text"])
+        messages.success(
+            request, "Draft saved. Copy it into your own e-mail, or send it from here."
+        )
+        return redirect("reminders:thank_you", interview_pk=interview_pk)
+    return render(request, "reminders/thank_you.html", {"interview": interview, "note": note})
+
+
+@student_required
+def contacts(request):
+    items = Contact.objects.filter(student=request.user).select_related("professional")
+    return render(
+        request,
+        "reminders/contacts.html",
+        {"contacts": items, "max_mentors": settings.REMINDER_MAX_MENTORS},
+    )
+
+
+@student_required
+@require_POST
+def contact_update(request, pk):
+    contact = get_object_or_404(Contact.objects.filter(student=request.user), pk=pk)
+    cadence = request.POST.get("cadence_days", "").strip()
+    try:
+        services.contact_set(
+            contact=contact,
+            is_mentor=request.POST.get("is_mentor") == "on",
+            cadence_days=int(cadence) if cadence.isdigit() else None,
+            stopped=request.POST.get("stopped") == "on",
+            reason=request.POST.get("mentor_reason", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"Saved for {contact.professional.full_name}.")
+    return redirect("reminders:contacts")
+
+
+@student_required
+@require_POST
+def contact_log(request, pk):
+    contact = get_object_or_404(Contact.objects.filter(student=request.user), pk=pk)
+    note = request.POST.get("note", "").strip()[:300] or "We were in touch"
+    services.contact_touch(student=request.user, professional=contact.professional, note=note)
+    messages.success(
+        request, f"Noted. We will remind you about {contact.professional.full_name} again later."
+    )
+    return redirect("reminders:contacts")
+
+
+@student_required
+def preferences(request):
+    kinds = Reminder.Kind.choices
+    if request.method == "POST":
+        wanted = set(request.POST.getlist("email"))
+        EmailOptOut.objects.filter(student=request.user).delete()
+        EmailOptOut.objects.bulk_create(
+            EmailOptOut(student=request.user, kind=kind) for kind, _ in kinds if kind not in wanted
+        )
+        messages.success(request, "Saved. Every reminder still shows on your dashboard.")
+        return redirect("reminders:preferences")
+    off = set(EmailOptOut.objects.filter(student=request.user).values_list("kind", flat=True))
+    return render(
+        request,
+        "reminders/preferences.html",
+        {"kinds": [(k, label, k not in off) for k, label in kinds]},
+    )
+
+
+@csrf_exempt  # one-click unsubscribe (RFC 8058) comes from the mail program: the signed token is the proof
+def unsubscribe(request, token):
+    data = services.unsubscribe_from_token(token)
+    if data is None:
+        return render(request, "reminders/unsubscribe.html", {"invalid": True}, status=404)
+    label = Reminder.Kind(data["k"]).label
+    if request.method == "POST":
+        services.email_opt_out(student_pk=data["s"], kind=data["k"])
+        return render(request, "reminders/unsubscribe.html", {"done": True, "label": label})
+    return render(request, "reminders/unsubscribe.html", {"label": label, "token": token})
