@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "apps.questions",
     "apps.interviews",
     "apps.reminders",
+    "apps.practice",
 ]
 
 MIDDLEWARE = [

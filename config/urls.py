@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("apps.questions.urls")),
     path("", include("apps.interviews.urls")),
     path("", include("apps.reminders.urls")),
+    path("", include("apps.practice.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,6 +20,8 @@ from apps.contacts.models import BinderImport, Organisation, Professional, Resou
 from apps.core.models import QueuedEmail
 from apps.interviews import services as interview_services
 from apps.interviews.models import CalendarFeed, Interview, ProposedTime, Referral
+from apps.practice import rehearsal as practice_rehearsal
+from apps.practice.models import Rehearsal, RehearsalStep, TermChoice
 from apps.questions.models import Plan, PlanItem, Question, QuestionBank
 from apps.reminders import services as reminder_services
 from apps.reminders.models import Contact, EmailOptOut, Reminder
@@ -136,6 +138,14 @@ def _reminder_state(world):
             )
         ),
         list(EmailOptOut.objects.order_by("pk").values_list("pk", "kind")),
+    )
+
+
+def _practice_state(world):
+    return (
+        list(Rehearsal.objects.order_by("pk").values_list("pk", "finished_at")),
+        list(RehearsalStep.objects.order_by("pk").values_list("pk", "ended_at", "follow_up")),
+        list(TermChoice.objects.order_by("pk").values_list("pk", "pinned", "hidden", "label")),
     )
 
 
@@ -425,6 +435,28 @@ MATRIX = {
         post=everyone(DONE),
         state=_reminder_state,
     ),
+    # Rehearsal and language insights: private to the student (404 to anyone else signed in).
+    "practice:rehearse": Entry(args=lambda w: [w["confirmed"].pk], get=owner_only(staff=404)),
+    "practice:rehearsal_start": Entry(
+        args=lambda w: [w["confirmed"].pk],
+        get=signed_in(405, staff=404),
+        post=owner_only(HOME, staff=404),
+        state=_practice_state,
+    ),
+    "practice:rehearsal_next": Entry(
+        args=lambda w: [w["confirmed"].pk, w["rehearsal"].pk],
+        get=signed_in(405, staff=404),
+        post=owner_only(HOME, staff=404),
+        state=_practice_state,
+    ),
+    "practice:rehearsal_detail": Entry(
+        args=lambda w: [w["confirmed"].pk, w["rehearsal"].pk], get=owner_only(staff=404)
+    ),
+    "practice:friend_sheet": Entry(args=lambda w: [w["confirmed"].pk], get=owner_only(staff=404)),
+    "practice:language": Entry(get=signed_in(OK, staff=404)),
+    "practice:term_update": Entry(
+        get=signed_in(405, staff=404), post=signed_in(HOME, staff=404), state=_practice_state
+    ),
     # Professionals, by public page or link.
     "contacts:volunteer": Entry(get=everyone(OK)),
     "contacts:volunteer_thanks": Entry(get=everyone(OK)),
@@ -534,6 +566,11 @@ def world(db, student, other_student, staff, inactive_user):
         professional=Professional.objects.create(full_name="Draft Pro", status="active"),
     )
     referral = Referral.objects.create(interview=confirmed, name="Suggested Sam")
+    confirmed_plan = Plan.objects.create(student=student, title="Confirmed plan")
+    PlanItem.objects.create(plan=confirmed_plan, text="How did you start?", position=1)
+    confirmed.plan = confirmed_plan
+    confirmed.save()
+    rehearsal = practice_rehearsal.rehearsal_start(interview=confirmed)
     held = Interview.objects.create(
         student=student,
         professional=Professional.objects.create(
@@ -558,6 +595,7 @@ def world(db, student, other_student, staff, inactive_user):
     item = PlanItem.objects.create(plan=plan, text="How did you start?", position=1)
     PlanItem.objects.create(plan=plan, text="Who else?", position=2)
     return {
+        "rehearsal": rehearsal,
         "held": held,
         "reminder": reminder,
         "contact": contact,

@@ -8,6 +8,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 
 def _role_required(test, view):
@@ -29,3 +30,17 @@ def staff_required(view):
 def student_required(view):
     """Students only."""
     return _role_required(lambda user: user.is_student, view)
+
+
+def private_to_students(view):
+    """A student's private pages (rehearsals, their recorded words): anyone else, staff
+    included, gets 404, as for another student's object."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_student:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper

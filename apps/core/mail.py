@@ -6,13 +6,16 @@ mail (``send_mail``, password resets) reaches the same queue through ``QueuedEma
 ``deliver_due`` is the worker's job that hands queued messages to the real backend.
 """
 
+import json
 import logging
+import uuid
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection as db_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -41,6 +44,28 @@ def email_send(
     attachments: Iterable[tuple[str, str, str]] = (),
 ) -> QueuedEmail:
     """Queue the e-mail ``name`` for ``to``; the worker delivers it after the commit."""
+    queued = email_build(
+        name=name,
+        to=to,
+        context=context,
+        reply_to=reply_to,
+        headers=headers,
+        attachments=attachments,
+    )
+    queued.save()
+    return queued
+
+
+def email_build(
+    *,
+    name: str,
+    to: Iterable[str],
+    context: dict,
+    reply_to: Iterable[str] = (),
+    headers: dict | None = None,
+    attachments: Iterable[tuple[str, str, str]] = (),
+) -> QueuedEmail:
+    """The queued e-mail, not yet saved: for callers that queue many at once (bulk_create)."""
     subject, text, html = email_render(name, context)
     message = EmailMultiAlternatives(
         subject=subject,
@@ -53,16 +78,27 @@ def email_send(
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
-    return email_enqueue(message)
+    return _queued(message)
 
 
 def email_enqueue(message: EmailMessage) -> QueuedEmail:
-    return QueuedEmail.objects.create(
+    queued = _queued(message)
+    queued.save()
+    return queued
+
+
+def _queued(message: EmailMessage) -> QueuedEmail:
+    mime = message.message()
+    if mime.is_multipart():
+        # A random boundary of our own spares the generator its costly search for one that
+        # appears nowhere in the text (a third of the time spent queueing an e-mail).
+        mime.set_boundary(f"=={uuid.uuid4().hex}==")
+    return QueuedEmail(
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         recipients=message.recipients(),
         subject=message.subject,
         body=message.body,
-        message=message.message().as_string(),
+        message=mime.as_string(),
         next_attempt_at=timezone.now(),
     )
 
@@ -107,6 +143,41 @@ class StoredEmailMessage(EmailMessage):
         return _StoredMime(self._mime)
 
 
+class _NextDue:
+    """The worker's hot query, compiled once per pass instead of once per message: claiming
+    the next due e-mail is then one plain statement (the ORM's per-query compilation was half
+    of the delivery time)."""
+
+    COLUMNS = ["pk", "from_email", "recipients", "subject", "body", "message", "attempts"]
+
+    def __init__(self):
+        marker = timezone.now()
+        queryset = (
+            QueuedEmail.objects.due(marker)
+            .select_for_update(skip_locked=True)
+            .order_by("next_attempt_at", "pk")
+            .values_list(*self.COLUMNS)[:1]
+        )
+        with transaction.atomic():  # FOR UPDATE compiles only inside a transaction
+            self.sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+        adapted = db_connection.ops.adapt_datetimefield_value(marker)
+        self.params = list(params)
+        self.now_at = self.params.index(adapted)
+
+    def fetch(self):
+        params = list(self.params)
+        params[self.now_at] = db_connection.ops.adapt_datetimefield_value(timezone.now())
+        with db_connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        values = dict(zip(self.COLUMNS, row, strict=True))
+        if isinstance(values["recipients"], str):
+            values["recipients"] = json.loads(values["recipients"])
+        return QueuedEmail(**values)
+
+
 def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
     """Deliver due e-mails one by one until none is due or ``stop()`` says so.
 
@@ -115,10 +186,11 @@ def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
     the e-mail it held stays queued, so nothing is lost and at most that one is sent twice.
     """
     connection = get_connection(settings.MAIL_DELIVERY_BACKEND, fail_silently=False)
+    next_due = _NextDue()
     handled = 0
     try:
         while not stop():
-            if not _deliver_next(connection):
+            if not _deliver_next(connection, next_due):
                 break
             handled += 1
     finally:
@@ -129,14 +201,9 @@ def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
     return handled
 
 
-def _deliver_next(connection) -> bool:
+def _deliver_next(connection, next_due: _NextDue) -> bool:
     with transaction.atomic():
-        row = (
-            QueuedEmail.objects.due(timezone.now())
-            .select_for_update(skip_locked=True)
-            .order_by("next_attempt_at", "pk")
-            .first()
-        )
+        row = next_due.fetch()
         if row is None:
             return False
         try:
@@ -144,6 +211,7 @@ def _deliver_next(connection) -> bool:
                 raise RuntimeError("the mail backend accepted nothing")
         except Exception as exc:  # noqa: BLE001 - any delivery error is recorded and retried
             logger.warning("delivery of e-mail %s failed: %s", row.pk, exc)
+            row.refresh_from_db()
             row.record_failure(f"{type(exc).__name__}: {exc}", timezone.now())
             # Start the next message on a fresh connection in case this one is broken.
             try:
@@ -151,7 +219,9 @@ def _deliver_next(connection) -> bool:
             except Exception:  # noqa: BLE001
                 pass
         else:
-            row.record_sent(timezone.now())
+            QueuedEmail.objects.filter(pk=row.pk).update(
+                status=QueuedEmail.Status.SENT, sent_at=timezone.now(), attempts=row.attempts + 1
+            )
     return True
 
 

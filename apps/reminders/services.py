@@ -12,7 +12,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.mail import email_send
+from apps.core.mail import email_build, email_send
+from apps.core.models import QueuedEmail
 from apps.interviews.models import Interview, Promise
 from apps.questions.models import Theme
 
@@ -318,15 +319,15 @@ def email_opt_out(*, student_pk: int, kind: str) -> None:
     EmailOptOut.objects.get_or_create(student_id=student_pk, kind=kind)
 
 
-def _reminder_email(reminder: Reminder, optouts: set) -> bool:
-    """Queue one reminder's e-mail (unless the student turned that kind off)."""
+def _reminder_email(reminder: Reminder, optouts: set):
+    """One reminder's e-mail, unsaved (None if the student turned that kind off)."""
     if (reminder.student_id, reminder.kind) in optouts:
-        return False
+        return None
     unsubscribe = settings.SITE_URL + reverse(
         "reminders:unsubscribe", args=[unsubscribe_token(reminder.student_id, reminder.kind)]
     )
     interview = reminder.interview
-    email_send(
+    return email_build(
         name=f"reminder_{reminder.kind}",
         to=[reminder.student.email],
         context={
@@ -347,7 +348,6 @@ def _reminder_email(reminder: Reminder, optouts: set) -> bool:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    return True
 
 
 def _local(moment, user) -> str:
@@ -401,8 +401,8 @@ def queue_due_reminders(*, stop=lambda: False) -> int:
                     "student_id", "kind"
                 )
             )
-            for reminder in batch:
-                _reminder_email(reminder, optouts)
+            emails = [_reminder_email(reminder, optouts) for reminder in batch]
+            QueuedEmail.objects.bulk_create([e for e in emails if e is not None])
             Reminder.objects.filter(pk__in=[r.pk for r in batch]).update(emailed_at=timezone.now())
         total += len(batch)
     return total

@@ -4,7 +4,7 @@
   "use strict";
   document.querySelectorAll(".timer").forEach(function (box) {
     var total = parseInt(box.dataset.minutes, 10) * 60;
-    var left = total;
+    var left = total - (parseInt(box.dataset.elapsed || "0", 10));
     var display = box.querySelector(".timer-display");
     var signal = box.querySelector(".timer-signal");
     var handle = null;
@@ -17,14 +17,23 @@
       if (left <= 60 && !said.last) { said.last = true; signal.textContent = "One minute left: time for your closing question."; }
       if (left <= 0 && !said.over) { said.over = true; signal.textContent = "Time is up: thank them and offer to let them go."; }
     }
-    box.querySelector(".timer-start").addEventListener("click", function () {
-      if (handle) { return; }
-      handle = window.setInterval(function () { left -= 1; show(); }, 1000);
-    });
-    box.querySelector(".timer-stop").addEventListener("click", function () {
-      window.clearInterval(handle);
-      handle = null;
-    });
+    var start = box.querySelector(".timer-start");
+    var stop = box.querySelector(".timer-stop");
+    if (start) {
+      start.addEventListener("click", function () {
+        if (handle) { return; }
+        handle = window.setInterval(function () { left -= 1; show(); }, 1000);
+      });
+    }
+    if (stop) {
+      stop.addEventListener("click", function () {
+        window.clearInterval(handle);
+        handle = null;
+      });
+    }
     show();
+    if (box.dataset.autostart) {
+      handle = window.setInterval(function () { left -= 1; show(); }, 1000);
+    }
   });
 })();
