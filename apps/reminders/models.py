@@ -60,8 +60,9 @@ class Reminder(models.Model):
     class Meta:
         ordering = ["due_at", "pk"]
         indexes = [
-            # The worker's query: pending, not yet e-mailed, due.
-            models.Index(fields=["state", "emailed_at", "due_at"], name="reminder_worker_idx"),
+            # The worker's query: pending, not yet e-mailed, due, in (due_at, id) order straight
+            # from the index.
+            models.Index(fields=["state", "emailed_at", "due_at", "id"], name="reminder_worker_idx"),
             # The dashboard: one student's pending reminders by due date.
             models.Index(fields=["student", "state", "due_at"], name="reminder_dashboard_idx"),
         ]
