@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "apps.interviews",
     "apps.reminders",
     "apps.practice",
+    "apps.insight",
 ]
 
 MIDDLEWARE = [

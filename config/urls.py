@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("apps.interviews.urls")),
     path("", include("apps.reminders.urls")),
     path("", include("apps.practice.urls")),
+    path("", include("apps.insight.urls")),
     path("admin/", admin.site.urls),
 ]

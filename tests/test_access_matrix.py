@@ -457,6 +457,10 @@ MATRIX = {
     "practice:term_update": Entry(
         get=signed_in(405, staff=404), post=signed_in(HOME, staff=404), state=_practice_state
     ),
+    # Staff insight.
+    "insight:dashboard": Entry(get=staff_only()),
+    "insight:export": Entry(args=lambda w: ["funnel", "csv"], get=staff_only()),
+    "insight:referral_tree": Entry(args=lambda w: [w["active"].pk], get=staff_only()),
     # Professionals, by public page or link.
     "contacts:volunteer": Entry(get=everyone(OK)),
     "contacts:volunteer_thanks": Entry(get=everyone(OK)),

@@ -62,7 +62,9 @@ class Reminder(models.Model):
         indexes = [
             # The worker's query: pending, not yet e-mailed, due, in (due_at, id) order straight
             # from the index.
-            models.Index(fields=["state", "emailed_at", "due_at", "id"], name="reminder_worker_idx"),
+            models.Index(
+                fields=["state", "emailed_at", "due_at", "id"], name="reminder_worker_idx"
+            ),
             # The dashboard: one student's pending reminders by due date.
             models.Index(fields=["student", "state", "due_at"], name="reminder_dashboard_idx"),
         ]

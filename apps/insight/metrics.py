@@ -1,0 +1,321 @@
+"""Every figure on the staff dashboard, each a function over a period, built from metadata
+only (statuses, dates, counts; never a student's notes). Aggregates run in the database: no
+Python loop walks the interviews."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Avg, Count, Exists, F, FloatField, OuterRef, Q
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.contacts.models import MonthlyLoad, Professional, month_start
+from apps.interviews.models import Interview
+from apps.reminders.models import ContactLog, ThankYou
+
+HELD = ("completed",)
+CONFIRMED_EVER = ("confirmed", "completed", "no_show")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    @property
+    def since(self) -> datetime:
+        return timezone.make_aware(datetime.combine(self.start, time.min))
+
+    @property
+    def until(self) -> datetime:
+        return timezone.make_aware(datetime.combine(self.end + timedelta(days=1), time.min))
+
+    @classmethod
+    def last_days(cls, days: int, today: date | None = None) -> "Period":
+        today = today or timezone.localdate()
+        return cls(start=today - timedelta(days=days - 1), end=today)
+
+
+def _interviews_in(period: Period):
+    """Interviews begun (created) in the period: the cohort the funnel follows."""
+    return Interview.objects.filter(created_at__gte=period.since, created_at__lt=period.until)
+
+
+@dataclass
+class FunnelStep:
+    label: str
+    students: int
+    drop: int  # how many fewer than the step before
+
+
+def funnel(period: Period) -> list[FunnelStep]:
+    """Distinct students at each step, for interviews begun in the period (one query)."""
+    researched = ~Q(research_career="") | ~Q(research_organisation="") | ~Q(research_person="")
+    thanked = Exists(ThankYou.objects.filter(interview=OuterRef("pk"), sent_at__isnull=False))
+    kept = Exists(
+        ContactLog.objects.filter(
+            contact__student=OuterRef("student"),
+            contact__professional=OuterRef("professional"),
+            at__gt=OuterRef("recorded_at"),
+        ).exclude(note__in=["Interview held", "Thank-you note sent"])
+    )
+    counts = _interviews_in(period).aggregate(
+        started=Count("student", distinct=True),
+        researched=Count("student", filter=researched, distinct=True),
+        requested=Count("student", filter=Q(requested_at__isnull=False), distinct=True),
+        confirmed=Count(
+            "student", filter=Q(status__in=CONFIRMED_EVER) | Q(cancelled_by__gt=""), distinct=True
+        ),
+        held=Count("student", filter=Q(status__in=HELD), distinct=True),
+        thanked=Count("student", filter=Q(status__in=HELD) & Q(thanked), distinct=True),
+        kept=Count("student", filter=Q(status__in=HELD) & Q(kept), distinct=True),
+    )
+    labels = [
+        ("researched", "Researched"),
+        ("requested", "Requested"),
+        ("confirmed", "Confirmed"),
+        ("held", "Held the interview"),
+        ("thanked", "Sent the thank-you"),
+        ("kept", "Kept in touch"),
+    ]
+    steps, before = [], None
+    for key, label in labels:
+        value = counts[key]
+        steps.append(
+            FunnelStep(
+                label=label, students=value, drop=(before - value) if before is not None else 0
+            )
+        )
+        before = value
+    return steps
+
+
+@dataclass
+class DemandRow:
+    name: str
+    requests: int
+    available: int
+
+    @property
+    def ratio(self) -> float | None:
+        return round(self.requests / self.available, 2) if self.available else None
+
+
+def demand_supply_both(period: Period) -> tuple[list[DemandRow], list[DemandRow]]:
+    """Requests made in the period against active professionals, per industry and per
+    occupation: one grouped query for demand and one for supply serve both tables."""
+    demand = (
+        Interview.objects.filter(requested_at__gte=period.since, requested_at__lt=period.until)
+        .values_list("professional__industry__name", "professional__occupation__name")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    supply = (
+        Professional.objects.filter(status=Professional.Status.ACTIVE)
+        .values_list("industry__name", "occupation__name")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return _rows(demand, supply, 0), _rows(demand, supply, 1)
+
+
+def _rows(demand, supply, position: int) -> list[DemandRow]:
+    asked, available = Counter(), Counter()
+    for *names, n in demand:
+        if names[position]:
+            asked[names[position]] += n
+    for *names, n in supply:
+        if names[position]:
+            available[names[position]] += n
+    rows = [
+        DemandRow(name=name, requests=asked[name], available=available[name])
+        for name in set(asked) | set(available)
+    ]
+    return sorted(rows, key=lambda r: (-r.requests, r.name))
+
+
+def demand_supply(period: Period, *, by: str = "industry") -> list[DemandRow]:
+    industry, occupation = demand_supply_both(period)
+    return industry if by == "industry" else occupation
+
+
+def requests_per_week(period: Period) -> list[tuple[date, int]]:
+    """Requests sent each week (weeks start on Monday)."""
+    requested = Interview.objects.filter(
+        requested_at__gte=period.since, requested_at__lt=period.until
+    )
+    if connection.vendor == "sqlite":
+        # Django's week truncation on SQLite is a Python function called per row; whole weeks
+        # since a Monday in native date arithmetic are twenty times faster. (Weeks here follow
+        # UTC; a request in the hour after midnight on a summer Monday lands in the week before.)
+        week_index = RawSQL(
+            "CAST((julianday(interviews_interview.requested_at) - julianday('1970-01-05')) / 7 AS INTEGER)",
+            [],
+        )
+        rows = requested.annotate(w=week_index).values("w").annotate(n=Count("pk")).order_by("w")
+        monday = date(1970, 1, 5)
+        return [(monday + timedelta(weeks=r["w"]), r["n"]) for r in rows]
+    rows = (
+        requested.annotate(week=TruncWeek("requested_at"))
+        .values("week")
+        .annotate(n=Count("pk"))
+        .order_by("week")
+    )
+    return [
+        (timezone.localdate(r["week"]) if isinstance(r["week"], datetime) else r["week"], r["n"])
+        for r in rows
+    ]
+
+
+@dataclass
+class LoadRow:
+    pk: int
+    name: str
+    requests: int
+    capacity: int
+
+
+def load_this_month(limit: int = 15) -> list[LoadRow]:
+    """The most asked professionals this month, against their capacity."""
+    rows = (
+        MonthlyLoad.objects.filter(month=month_start(), requests__gt=0)
+        .select_related("professional")
+        .order_by("-requests", "professional__full_name")[:limit]
+    )
+    return [
+        LoadRow(
+            r.professional_id, r.professional.full_name, r.requests, r.professional.monthly_capacity
+        )
+        for r in rows
+    ]
+
+
+def at_capacity_count() -> int:
+    return MonthlyLoad.objects.filter(
+        month=month_start(), requests__gte=F("professional__monthly_capacity")
+    ).count()
+
+
+def never_asked(limit: int = 20) -> tuple[int, list[Professional]]:
+    """Active professionals nobody has ever asked: candidates to promote, or to check on."""
+    asked = Interview.objects.filter(professional=OuterRef("pk"), requested_at__isnull=False)
+    queryset = Professional.objects.filter(status=Professional.Status.ACTIVE).exclude(Exists(asked))
+    return queryset.count(), list(
+        queryset.select_related("industry").order_by("created_at", "pk")[:limit]
+    )
+
+
+@dataclass
+class Responses:
+    asked: int
+    answered: int
+    average_hours: float | None
+
+    @property
+    def rate(self) -> float | None:
+        return round(100 * self.answered / self.asked, 1) if self.asked else None
+
+
+def responses(period: Period) -> Responses:
+    asked = Interview.objects.filter(requested_at__gte=period.since, requested_at__lt=period.until)
+    if connection.vendor == "sqlite":
+        # Native date arithmetic instead of Django's per-row Python duration function.
+        hours = RawSQL(
+            "(julianday(interviews_interview.answered_at) - julianday(interviews_interview.requested_at)) * 24",
+            [],
+        )
+    else:
+        hours = RawSQL(
+            "EXTRACT(EPOCH FROM interviews_interview.answered_at - interviews_interview.requested_at) / 3600",
+            [],
+        )
+    totals = asked.aggregate(
+        asked=Count("pk"),
+        answered=Count("pk", filter=Q(answered_at__isnull=False)),
+        hours=Avg(hours, filter=Q(answered_at__isnull=False), output_field=FloatField()),
+    )
+    average = round(totals["hours"], 1) if totals["hours"] is not None else None
+    return Responses(asked=totals["asked"], answered=totals["answered"], average_hours=average)
+
+
+def consent_due(limit: int = 20) -> tuple[int, list[Professional]]:
+    queryset = Professional.objects.consent_due(timezone.now()).filter(erased_at__isnull=True)
+    return queryset.count(), list(queryset.order_by("consent_at", "pk")[:limit])
+
+
+@dataclass
+class Stalled:
+    unanswered: list[Interview]
+    unanswered_count: int
+    no_thank_you: list[Interview]
+    no_thank_you_count: int
+    never_started: list[User]
+    never_started_count: int
+
+
+def stalled(limit: int = 20) -> Stalled:
+    window = timezone.now() - timedelta(days=settings.INTERVIEW_FOLLOW_UP_AFTER_DAYS)
+    unanswered = (
+        Interview.objects.filter(status="requested", requested_at__lt=window)
+        .select_related("student", "professional")
+        .only("requested_at", "student__full_name", "professional__full_name")
+    )
+    thanked = ThankYou.objects.filter(interview=OuterRef("pk"), sent_at__isnull=False)
+    no_thanks = (
+        Interview.objects.filter(status="completed")
+        .exclude(Exists(thanked))
+        .exclude(reminders__kind="thank_you", reminders__state="done")
+        .select_related("student", "professional")
+        .only("recorded_at", "student__full_name", "professional__full_name")
+    )
+    started = Interview.objects.filter(student=OuterRef("pk"), requested_at__isnull=False)
+    never = User.objects.filter(role=User.Role.STUDENT, is_active=True).exclude(Exists(started))
+    return Stalled(
+        unanswered=list(unanswered.order_by("requested_at")[:limit]),
+        unanswered_count=unanswered.count(),
+        no_thank_you=list(no_thanks.order_by("recorded_at")[:limit]),
+        no_thank_you_count=no_thanks.count(),
+        never_started=list(
+            never.order_by("date_joined").only("full_name", "email", "date_joined")[:limit]
+        ),
+        never_started_count=never.count(),
+    )
+
+
+def referrals_in(period: Period) -> int:
+    return Professional.objects.filter(
+        referred_by__isnull=False, created_at__gte=period.since, created_at__lt=period.until
+    ).count()
+
+
+@dataclass
+class TreeNode:
+    pk: int
+    name: str
+    children: list["TreeNode"]
+
+
+def referral_tree(root: Professional, *, depth: int = 5) -> TreeNode:
+    """Who introduced whom, from ``root`` down; one query per level."""
+    top = TreeNode(root.pk, root.full_name, [])
+    level = {root.pk: top}
+    for _ in range(depth):
+        children = (
+            Professional.objects.filter(referred_by__in=list(level))
+            .order_by("full_name")
+            .values_list("pk", "full_name", "referred_by")
+        )
+        next_level = {}
+        for pk, name, parent in children:
+            node = TreeNode(pk, name, [])
+            level[parent].children.append(node)
+            next_level[pk] = node
+        if not next_level:
+            break
+        level = next_level
+    return top

@@ -1,0 +1,223 @@
+"""The staff dashboard and its exports (every table to CSV and Excel)."""
+
+from datetime import timedelta
+
+from django import forms
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from apps.contacts.models import Professional
+from apps.core.access import staff_required
+from apps.core.spreadsheets import csv_stream, xlsx_bytes
+
+from . import charts, metrics
+
+PRESETS = {"30": 30, "90": 90, "365": 365}
+
+
+class PeriodForm(forms.Form):
+    days = forms.ChoiceField(
+        label="Period",
+        required=False,
+        choices=[
+            ("30", "Last 30 days"),
+            ("90", "Last 90 days (a term)"),
+            ("365", "Last 12 months"),
+            ("custom", "Dates below"),
+        ],
+    )
+    start = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("days") == "custom":
+            start, end = cleaned.get("start"), cleaned.get("end")
+            if not start or not end:
+                raise forms.ValidationError("Give both dates for a custom period.")
+            if end < start:
+                raise forms.ValidationError("The end date is before the start date.")
+            if end - start > timedelta(days=3 * 366):
+                raise forms.ValidationError("Choose at most three years.")
+        return cleaned
+
+    def period(self) -> metrics.Period:
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        if data.get("days") == "custom":
+            return metrics.Period(start=data["start"], end=data["end"])
+        return metrics.Period.last_days(PRESETS.get(data.get("days") or "90", 90))
+
+
+def tables(period: metrics.Period) -> dict:
+    """Every table on the dashboard: name -> (title, header, rows)."""
+    funnel = metrics.funnel(period)
+    industry, occupation = metrics.demand_supply_both(period)
+    never_count, never = metrics.never_asked()
+    consent_count, consent = metrics.consent_due()
+    stalled = metrics.stalled()
+    return {
+        "funnel": (
+            "Funnel",
+            ["Step", "Students", "Fewer than the step before"],
+            [[s.label, s.students, s.drop] for s in funnel],
+        ),
+        "demand_industry": (
+            "Demand and supply by industry",
+            ["Industry", "Requests", "Professionals available"],
+            [[r.name, r.requests, r.available] for r in industry],
+        ),
+        "demand_occupation": (
+            "Demand and supply by occupation",
+            ["Occupation", "Requests", "Professionals available"],
+            [[r.name, r.requests, r.available] for r in occupation],
+        ),
+        "weekly": (
+            "Requests per week",
+            ["Week starting", "Requests"],
+            [[week.isoformat(), n] for week, n in metrics.requests_per_week(period)],
+        ),
+        "load": (
+            "Most asked this month",
+            ["Professional", "Requests this month", "Capacity"],
+            [[r.name, r.requests, r.capacity] for r in metrics.load_this_month()],
+        ),
+        "never_asked": (
+            f"Never asked ({never_count})",
+            ["Professional", "Industry", "In the binder since"],
+            [
+                [
+                    p.full_name,
+                    p.industry.name if p.industry else "",
+                    p.created_at.date().isoformat(),
+                ]
+                for p in never
+            ],
+        ),
+        "consent_due": (
+            f"Consent due for renewal ({consent_count})",
+            ["Professional", "Consent given"],
+            [
+                [p.full_name, p.consent_at.date().isoformat() if p.consent_at else "never"]
+                for p in consent
+            ],
+        ),
+        "unanswered": (
+            f"Requests unanswered past the follow-up window ({stalled.unanswered_count})",
+            ["Student", "Professional", "Asked"],
+            [
+                [i.student.full_name, i.professional.full_name, i.requested_at.date().isoformat()]
+                for i in stalled.unanswered
+            ],
+        ),
+        "no_thank_you": (
+            f"Held with no thank-you yet ({stalled.no_thank_you_count})",
+            ["Student", "Professional", "Recorded"],
+            [
+                [
+                    i.student.full_name,
+                    i.professional.full_name,
+                    i.recorded_at.date().isoformat() if i.recorded_at else "",
+                ]
+                for i in stalled.no_thank_you
+            ],
+        ),
+        "never_started": (
+            f"Registered, never requested ({stalled.never_started_count})",
+            ["Student", "E-mail", "Joined"],
+            [
+                [u.full_name, u.email, u.date_joined.date().isoformat()]
+                for u in stalled.never_started
+            ],
+        ),
+    }
+
+
+@staff_required
+def dashboard(request):
+    form = PeriodForm(request.GET or None)
+    period = form.period()
+    data = tables(period)
+    funnel_rows = data["funnel"][2]
+    industry_rows = data["demand_industry"][2][:12]
+    weekly_rows = data["weekly"][2]
+    context = {
+        "form": form,
+        "period": period,
+        "tables": data,
+        "responses": metrics.responses(period),
+        "at_capacity": metrics.at_capacity_count(),
+        "referrals": metrics.referrals_in(period),
+        "funnel_chart": mark_safe(
+            charts.bar_chart(
+                chart_id="funnel",
+                title="Funnel: students at each step",
+                description="How many students reached each step, from research to keeping in touch.",
+                labels=[r[0] for r in funnel_rows],
+                series=[("Students", [r[1] for r in funnel_rows])],
+            ).svg
+        ),
+        "weekly_chart": mark_safe(
+            charts.bar_chart(
+                chart_id="weekly",
+                title="Requests per week",
+                description="Number of interview requests sent each week of the period.",
+                labels=[r[0] for r in weekly_rows],
+                series=[("Requests", [r[1] for r in weekly_rows])],
+            ).svg
+        )
+        if weekly_rows
+        else "",
+        "demand_chart": mark_safe(
+            charts.bar_chart(
+                chart_id="demand",
+                title="Demand and supply by industry",
+                description="Requests made in the period beside active professionals, for the busiest industries.",
+                labels=[r[0] for r in industry_rows],
+                series=[
+                    ("Requests", [r[1] for r in industry_rows]),
+                    ("Professionals available", [r[2] for r in industry_rows]),
+                ],
+            ).svg
+        )
+        if industry_rows
+        else "",
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "insight/dashboard.html", context)
+
+
+@staff_required
+def export(request, table, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    form = PeriodForm(request.GET or None)
+    data = tables(form.period())
+    if table not in data:
+        raise Http404
+    title, header, rows = data[table]
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            csv_stream(header, rows), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = HttpResponse(
+            xlsx_bytes(header, rows, sheet_title=title[:31]),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{table}-{stamp}.{fmt}"'
+    return response
+
+
+@staff_required
+def referral_tree(request, pk):
+    professional = get_object_or_404(Professional, pk=pk)
+    return render(
+        request, "insight/referral_tree.html", {"tree": metrics.referral_tree(professional)}
+    )
