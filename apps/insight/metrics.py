@@ -14,7 +14,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.contacts.models import MonthlyLoad, Professional, month_start
+from apps.contacts.models import Industry, MonthlyLoad, Occupation, Professional, month_start
 from apps.interviews.models import Interview
 from apps.reminders.models import ContactLog, ThankYou
 
@@ -54,27 +54,37 @@ class FunnelStep:
 
 
 def funnel(period: Period) -> list[FunnelStep]:
-    """Distinct students at each step, for interviews begun in the period (one query)."""
+    """Distinct students at each step, for interviews begun in the period (three queries)."""
+    cohort = _interviews_in(period)
     researched = ~Q(research_career="") | ~Q(research_organisation="") | ~Q(research_person="")
-    thanked = Exists(ThankYou.objects.filter(interview=OuterRef("pk"), sent_at__isnull=False))
-    kept = Exists(
-        ContactLog.objects.filter(
-            contact__student=OuterRef("student"),
-            contact__professional=OuterRef("professional"),
-            at__gt=OuterRef("recorded_at"),
-        ).exclude(note__in=["Interview held", "Thank-you note sent"])
-    )
-    counts = _interviews_in(period).aggregate(
-        started=Count("student", distinct=True),
+    counts = cohort.aggregate(
         researched=Count("student", filter=researched, distinct=True),
         requested=Count("student", filter=Q(requested_at__isnull=False), distinct=True),
         confirmed=Count(
             "student", filter=Q(status__in=CONFIRMED_EVER) | Q(cancelled_by__gt=""), distinct=True
         ),
         held=Count("student", filter=Q(status__in=HELD), distinct=True),
-        thanked=Count("student", filter=Q(status__in=HELD) & Q(thanked), distinct=True),
-        kept=Count("student", filter=Q(status__in=HELD) & Q(kept), distinct=True),
     )
+    held = cohort.filter(status__in=HELD)
+    # The two last steps look only at held interviews, in queries of their own, so the big
+    # count above needs no per-row subquery.
+    counts["thanked"] = (
+        ThankYou.objects.filter(
+            sent_at__isnull=False,
+            interview__status__in=HELD,
+            interview__created_at__gte=period.since,
+            interview__created_at__lt=period.until,
+        )
+        .values("interview__student")
+        .distinct()
+        .count()
+    )
+    later_contact = ContactLog.objects.filter(
+        contact__student=OuterRef("student"),
+        contact__professional=OuterRef("professional"),
+        at__gt=OuterRef("recorded_at"),
+    ).exclude(note__in=["Interview held", "Thank-you note sent"])
+    counts["kept"] = held.filter(Exists(later_contact)).values("student").distinct().count()
     labels = [
         ("researched", "Researched"),
         ("requested", "Requested"),
@@ -108,30 +118,34 @@ class DemandRow:
 
 def demand_supply_both(period: Period) -> tuple[list[DemandRow], list[DemandRow]]:
     """Requests made in the period against active professionals, per industry and per
-    occupation: one grouped query for demand and one for supply serve both tables."""
+    occupation: one grouped query for demand and one for supply serve both tables, grouped
+    by id (the names come from the two small taxonomy tables)."""
     demand = (
         Interview.objects.filter(requested_at__gte=period.since, requested_at__lt=period.until)
-        .values_list("professional__industry__name", "professional__occupation__name")
+        .values_list("professional__industry_id", "professional__occupation_id")
         .annotate(n=Count("pk"))
         .order_by()
     )
     supply = (
         Professional.objects.filter(status=Professional.Status.ACTIVE)
-        .values_list("industry__name", "occupation__name")
+        .values_list("industry_id", "occupation_id")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return _rows(demand, supply, 0), _rows(demand, supply, 1)
+    industries = dict(Industry.objects.values_list("pk", "name"))
+    occupations = dict(Occupation.objects.values_list("pk", "name"))
+    demand, supply = list(demand), list(supply)
+    return _rows(demand, supply, 0, industries), _rows(demand, supply, 1, occupations)
 
 
-def _rows(demand, supply, position: int) -> list[DemandRow]:
+def _rows(demand, supply, position: int, names: dict) -> list[DemandRow]:
     asked, available = Counter(), Counter()
-    for *names, n in demand:
-        if names[position]:
-            asked[names[position]] += n
-    for *names, n in supply:
-        if names[position]:
-            available[names[position]] += n
+    for *ids, n in demand:
+        if ids[position]:
+            asked[names[ids[position]]] += n
+    for *ids, n in supply:
+        if ids[position]:
+            available[names[ids[position]]] += n
     rows = [
         DemandRow(name=name, requests=asked[name], available=available[name])
         for name in set(asked) | set(available)
@@ -202,12 +216,19 @@ def at_capacity_count() -> int:
 
 
 def never_asked(limit: int = 20) -> tuple[int, list[Professional]]:
-    """Active professionals nobody has ever asked: candidates to promote, or to check on."""
+    """Active professionals nobody has ever asked: candidates to promote, or to check on.
+    One pass finds them all (a few small columns each); the count and the first few come
+    from it, rather than running the same anti-join twice."""
     asked = Interview.objects.filter(professional=OuterRef("pk"), requested_at__isnull=False)
-    queryset = Professional.objects.filter(status=Professional.Status.ACTIVE).exclude(Exists(asked))
-    return queryset.count(), list(
-        queryset.select_related("industry").order_by("created_at", "pk")[:limit]
+    queryset = (
+        Professional.objects.filter(status=Professional.Status.ACTIVE)
+        .exclude(Exists(asked))
+        .select_related("industry")
+        .only("full_name", "created_at", "industry__name")
+        .order_by("created_at", "pk")
     )
+    found = list(queryset)
+    return len(found), found[:limit]
 
 
 @dataclass

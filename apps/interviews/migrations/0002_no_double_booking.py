@@ -9,10 +9,10 @@ CREATE = [
     "CREATE EXTENSION IF NOT EXISTS btree_gist",
     """ALTER TABLE interviews_interview ADD CONSTRAINT interview_no_overlap_professional
        EXCLUDE USING gist (professional_id WITH =, tstzrange(starts_at, ends_at, '[)') WITH &&)
-       WHERE (status = 'confirmed')""",
+       WHERE (status = 'confirmed' AND starts_at IS NOT NULL)""",
     """ALTER TABLE interviews_interview ADD CONSTRAINT interview_no_overlap_student
        EXCLUDE USING gist (student_id WITH =, tstzrange(starts_at, ends_at, '[)') WITH &&)
-       WHERE (status = 'confirmed')""",
+       WHERE (status = 'confirmed' AND starts_at IS NOT NULL)""",
 ]
 DROP = [
     "ALTER TABLE interviews_interview DROP CONSTRAINT IF EXISTS interview_no_overlap_professional",
