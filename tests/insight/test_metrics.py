@@ -24,8 +24,20 @@ NOW = timezone.make_aware(timezone.datetime(2026, 11, 20, 12, 0))
 @pytest.fixture
 def world():
     with time_machine.travel(NOW, tick=False):
-        tech = [make_professional(industry="Technology", full_name=f"Tech {n}") for n in range(3)]
-        law = make_professional(industry="Law", full_name="Lawyer")
+        tech = [
+            make_professional(
+                industry="Technology",
+                full_name=f"Tech {n}",
+                occupation="Computer and Mathematical Occupations",
+            )
+            for n in range(3)
+        ]
+        law = make_professional(
+            industry="Law",
+            full_name="Lawyer",
+            occupation="Legal Occupations",
+            consent_at=NOW - timedelta(days=30),
+        )
         idle = make_professional(industry="Law", full_name="Idle One")
         make_professional(industry="Technology", full_name="Paused", status="paused")
         students = [make_user(full_name=f"S{n}") for n in range(5)]
@@ -109,6 +121,9 @@ def test_load_never_asked_consent_and_stalled(world):
         assert metrics.at_capacity_count() == 1
         count, names = metrics.never_asked()
         assert count == 1 and [p.full_name for p in names] == ["Idle One"]
+        due_count, due = metrics.consent_due()
+        # Everyone but the lawyer (consented last month) has no consent on record.
+        assert due_count == 5 and "Lawyer" not in [p.full_name for p in due]
         stalled = metrics.stalled()
         assert [i.student.full_name for i in stalled.unanswered] == ["S1"]
         assert [i.student.full_name for i in stalled.no_thank_you] == ["S3"]
