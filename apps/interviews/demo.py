@@ -28,6 +28,8 @@ def _interview(student, professional, status, *, days, **fields):
         PlanItem.objects.create(plan=plan, text=text, position=position, minutes=3)
     start = (now + timedelta(days=days)).replace(minute=0, second=0, microsecond=0)
     meeting = status in ("confirmed", "completed", "no_show", "cancelled")
+    if meeting:
+        fields.setdefault("answered_at", now + timedelta(days=min(days, 0) - 4))
     interview = Interview.objects.create(
         student=student,
         professional=professional,
@@ -53,14 +55,14 @@ def _interview(student, professional, status, *, days, **fields):
 
 
 def seed() -> list[str]:
-    students = list(
-        User.objects.filter(email__in=["student@example.edu", "student2@example.edu"]).order_by(
-            "email"
-        )
-    )
-    if len(students) < 2 or Interview.objects.filter(student__in=students).exists():
+    # The main demo login gets the richest set: drafting, waiting, booked, held, declined.
+    first = User.objects.filter(email="student@example.edu").first()
+    second = User.objects.filter(email="student2@example.edu").first()
+    if first is None or second is None:
+        return ["Interviews: the demo students are missing"]
+    students = [first, second]
+    if Interview.objects.filter(student__in=students).exists():
         return [f"Interviews: {Interview.objects.count()} in all"]
-    first, second = students
     pros = list(
         Professional.objects.visible_to_students()
         .filter(monthly_capacity__gte=2)

@@ -10,9 +10,12 @@ def test_navigation_differs_by_role(client, student_client, staff_client):
     public = client.get(reverse("home")).content.decode()
     assert "Register as a student" in public and "Sign out" not in public
     student_page = student_client.get(reverse("home")).content.decode()
-    assert "Next steps" in student_page and "Invite staff" not in student_page
+    assert "Next steps" in student_page and "Find professionals" in student_page
+    assert "Insight" not in student_page and "Invite a colleague" not in student_page
     staff_page = staff_client.get(reverse("home")).content.decode()
-    assert "Invite staff" in staff_page and "Outgoing e-mail" in staff_page
+    assert "Insight" in staff_page and "Binder" in staff_page
+    assert "Invite a colleague" in staff_page and "Outgoing e-mail" in staff_page
+    assert "Find professionals" not in staff_page
 
 
 def test_base_page_has_landmarks_skip_link_and_no_inline_script(student_client):
