@@ -15,6 +15,7 @@ from django.utils import timezone
 from apps.core.mail import email_build, email_send
 from apps.core.models import QueuedEmail
 from apps.interviews.models import Interview, Promise
+from apps.interviews.services import in_zone
 from apps.questions.models import Theme
 
 from .models import Contact, ContactLog, EmailOptOut, Reminder, ThankYou
@@ -336,7 +337,7 @@ def _reminder_email(reminder: Reminder, optouts: set):
             "interview": interview,
             "professional": reminder.professional,
             "promise": reminder.promise,
-            "when": _local(interview.starts_at, reminder.student)
+            "when": in_zone(interview.starts_at, reminder.student.time_zone)
             if interview and interview.starts_at
             else "",
             "dashboard": settings.SITE_URL + reverse("home"),
@@ -348,11 +349,6 @@ def _reminder_email(reminder: Reminder, optouts: set):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-
-
-def _local(moment, user) -> str:
-    zone = _zone(user)
-    return f"{timezone.localtime(moment, zone):%A %d %B %Y, %H:%M} ({zone.key})"
 
 
 def _preparation_missing(interview: Interview | None) -> list[str]:
