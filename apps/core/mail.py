@@ -231,32 +231,30 @@ def _deliver_next(connection, next_due: _NextDue) -> bool:
     return True
 
 
-def email_forget(address: str) -> int:
-    """Drop every queued, sent or failed e-mail to ``address`` (an erasure request): nothing
-    more is sent to it, and no copy of what was sent stays behind."""
+def _delete_mail_to(address: str, emails) -> int:
+    """Delete the e-mails among ``emails`` addressed to ``address``. Recipients are a JSON
+    list, which SQLite cannot search inside, so the match is made here; it runs only on an
+    erasure or a "never again", never on a page."""
     address = address.strip().lower()
     doomed = [
         pk
-        for pk, recipients in QueuedEmail.objects.values_list("pk", "recipients").iterator()
+        for pk, recipients in emails.values_list("pk", "recipients").iterator()
         if address in (r.strip().lower() for r in recipients)
     ]
     deleted, _ = QueuedEmail.objects.filter(pk__in=doomed).delete()
     return deleted
+
+
+def email_forget(address: str) -> int:
+    """Drop every queued, sent or failed e-mail to ``address`` (an erasure request): nothing
+    more is sent to it, and no copy of what was sent stays behind."""
+    return _delete_mail_to(address, QueuedEmail.objects.all())
 
 
 def email_cancel_queued(address: str) -> int:
     """Drop e-mail to ``address`` that has not gone yet: someone who asked never to be
     contacted again gets nothing more, not even what was queued a moment before."""
-    address = address.strip().lower()
-    doomed = [
-        pk
-        for pk, recipients in QueuedEmail.objects.filter(status=QueuedEmail.Status.QUEUED)
-        .values_list("pk", "recipients")
-        .iterator()
-        if address in (r.strip().lower() for r in recipients)
-    ]
-    deleted, _ = QueuedEmail.objects.filter(pk__in=doomed).delete()
-    return deleted
+    return _delete_mail_to(address, QueuedEmail.objects.filter(status=QueuedEmail.Status.QUEUED))
 
 
 def purge_sent(*, stop: Callable[[], bool] = lambda: False) -> int:

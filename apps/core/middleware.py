@@ -1,9 +1,9 @@
-import zoneinfo
-
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse
 from django.utils import timezone
+
+from .timezones import zone_named
 
 
 def database_is_up() -> bool:
@@ -37,11 +37,6 @@ class TimezoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        timezone.deactivate()
         zone_name = getattr(getattr(request, "user", None), "time_zone", "")
-        if zone_name:
-            try:
-                timezone.activate(zoneinfo.ZoneInfo(zone_name))
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                pass  # an unknown zone falls back to the site's
+        timezone.activate(zone_named(zone_name))
         return self.get_response(request)

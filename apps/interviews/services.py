@@ -4,7 +4,6 @@ the same moment cannot double-book anyone; PostgreSQL's exclusion constraints ba
 
 import secrets
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,6 +18,7 @@ from apps.contacts import services as binder
 from apps.contacts.models import Professional
 from apps.core.mail import email_send
 from apps.core.ratelimit import rate_limit_allows
+from apps.core.timezones import zone_named
 from apps.questions.models import Plan
 
 from . import rules, signals
@@ -83,10 +83,7 @@ def _release_capacity(interview: Interview) -> None:
 
 def in_zone(moment, zone_name: str) -> str:
     """A time as the reader should see it, with the zone named."""
-    try:
-        zone = ZoneInfo(zone_name)
-    except Exception:  # noqa: BLE001 - an unknown zone falls back to the site's
-        zone = timezone.get_default_timezone()
+    zone = zone_named(zone_name)
     local = timezone.localtime(moment, zone)
     return f"{date_format(local, 'l j F Y, H:i')} ({zone.key})"
 
@@ -187,15 +184,20 @@ def research_save(*, interview: Interview, career: str, organisation: str, perso
     )
 
 
+RESEARCH_NOTES = [
+    ("research_career", "notes on the career"),
+    ("research_organisation", "notes on the organisation"),
+    ("research_person", "notes on the person"),
+]
+
+
+def research_missing(interview: Interview) -> list[str]:
+    """The research notes still empty (the request form and the prepare reminder say so)."""
+    return [label for field, label in RESEARCH_NOTES if not getattr(interview, field).strip()]
+
+
 def missing_before_request(interview: Interview) -> list[str]:
-    missing = []
-    for field, label in [
-        ("research_career", "notes on the career"),
-        ("research_organisation", "notes on the organisation"),
-        ("research_person", "notes on the person"),
-    ]:
-        if not getattr(interview, field).strip():
-            missing.append(label)
+    missing = research_missing(interview)
     count = interview.plan.items.count() if interview.plan_id else 0
     if count < 3:
         missing.append(f"at least 3 questions in your plan (you have {count})")

@@ -3,7 +3,6 @@ student's actions on them, keep-in-touch contacts, the thank-you note, and the w
 that turns due reminders into queued e-mails exactly once."""
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
@@ -14,8 +13,10 @@ from django.utils import timezone
 
 from apps.core.mail import email_build, email_send
 from apps.core.models import QueuedEmail
+from apps.core.timezones import zone_named
 from apps.interviews.models import Interview, Promise
-from apps.interviews.services import in_zone
+from apps.interviews.services import in_zone, research_missing
+from apps.questions.coach import is_closing
 from apps.questions.models import Theme
 
 from .models import Contact, ContactLog, EmailOptOut, Reminder, ThankYou
@@ -109,7 +110,7 @@ def on_interview_recorded(interview: Interview) -> None:
     now = timezone.now()
     cancel_for_interview(interview, [Kind.PREPARE, Kind.DAY_BEFORE, Kind.NO_ANSWER])
     _ensure(kind=Kind.THANK_YOU, student=interview.student, interview=interview, due_at=now)
-    zone = _zone(interview.student)
+    zone = zone_named(interview.student.time_zone)
     for promise in interview.promises.filter(due_on__isnull=False, done_at__isnull=True):
         due = timezone.make_aware(datetime.combine(promise.due_on, time(9)), zone)
         _ensure(
@@ -125,13 +126,6 @@ def on_interview_recorded(interview: Interview) -> None:
         note="Interview held",
         at=now,
     )
-
-
-def _zone(user):
-    try:
-        return ZoneInfo(user.time_zone)
-    except Exception:  # noqa: BLE001 - an unknown zone falls back to the site's
-        return timezone.get_default_timezone()
 
 
 # --- Keep in touch ----------------------------------------------------------------------------
@@ -354,20 +348,10 @@ def _reminder_email(reminder: Reminder, optouts: set):
 def _preparation_missing(interview: Interview | None) -> list[str]:
     if interview is None:
         return []
-    missing = [
-        label
-        for field, label in [
-            ("research_career", "notes on the career"),
-            ("research_organisation", "notes on the organisation"),
-            ("research_person", "notes on the person"),
-        ]
-        if not getattr(interview, field).strip()
-    ]
+    missing = research_missing(interview)
     items = list(interview.plan.items.all()) if interview.plan_id else []
     if len(items) < 3:
         missing.append("a few more questions")
-    from apps.questions.coach import is_closing
-
     if not any(is_closing(item.text) for item in items):
         missing.append("a closing question asking whom else to talk to")
     return missing

@@ -3,8 +3,6 @@
 Opening the page changes nothing; every answer is a POST. A link from before the last change
 (already answered, rescheduled) shows a clear page instead."""
 
-from zoneinfo import ZoneInfo
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.contacts import services as binder
 from apps.contacts.models import Professional
+from apps.core.timezones import zone_named
 
 from .. import services
 from ..forms import AcceptForm, CounterForm, ReasonForm, WrittenAnswersForm
@@ -24,13 +23,6 @@ REASONS = {
     "used": "This request has already been answered or changed since this e-mail was sent.",
     "invalid": "This link is not complete or not valid.",
 }
-
-
-def _zone(professional):
-    try:
-        return ZoneInfo(professional.time_zone)
-    except Exception:  # noqa: BLE001 - an unknown zone falls back to the site's
-        return timezone.get_default_timezone()
 
 
 def _invalid(request, why):
@@ -71,7 +63,7 @@ def respond(request, token):
     interview, why = services.interview_for_token(token)
     if interview is None:
         return _invalid(request, why)
-    with timezone.override(_zone(interview.professional)):
+    with timezone.override(zone_named(interview.professional.time_zone)):
         return _page(request, token, interview)
 
 
@@ -87,7 +79,7 @@ def respond_action(request, token, action):
         if interview is None:
             return _invalid(request, why)
         pro = interview.professional
-        with timezone.override(_zone(pro)):
+        with timezone.override(zone_named(pro.time_zone)):
             try:
                 done = _act(request, interview, action)
             except ValidationError as error:
