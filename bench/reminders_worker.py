@@ -1,33 +1,25 @@
 """How long the worker takes to turn due reminders into queued e-mails and deliver them.
 
-Creates N due reminders in a fresh database, then runs the worker's steps in this process (one
-worker) with a delivery backend that builds every message in full and discards it. Reports the
-time for queueing and delivery, and the process's peak memory. Run it for 10,000 and 100,000 to
-see how cost grows (target: 100,000 in under 60 s; 10x the reminders in at most ~12x the time).
+Creates N due reminders in a fresh database, then runs the real ``manage.py worker --once`` in
+one or more separate processes (``--workers``) with a delivery backend that builds every
+message in full and discards it. Reports when the last e-mail was queued and when the last was
+delivered (from the rows' own timestamps), the whole run, and the peak resident memory of a
+worker process. Run it for 10,000 and 100,000 to see how cost grows (target: 100,000 in under
+60 s; 10x the reminders in at most ~12x the time):
 
     .venv/bin/python bench/reminders_worker.py --count 10000
-    .venv/bin/python bench/reminders_worker.py --count 100000
+    .venv/bin/python bench/reminders_worker.py --count 100000 --workers 2
 """
 
 import argparse
+import os
 import resource
+import subprocess
+import sys
 import time
 from datetime import timedelta
 
-from _harness import fresh_database
-from django.core.mail.backends.base import BaseEmailBackend
-
-
-class DiscardingBackend(BaseEmailBackend):
-    """Builds each message as an SMTP server would receive it, then drops it."""
-
-    sent = 0
-
-    def send_messages(self, messages):
-        for message in messages:
-            message.message().as_bytes(linesep="\r\n")
-        DiscardingBackend.sent += len(messages)
-        return len(messages)
+from _harness import ROOT, fresh_database
 
 
 def build(count: int) -> None:
@@ -68,30 +60,62 @@ def build(count: int) -> None:
     )
 
 
+def database_url(settings_dict) -> str:
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{settings_dict['NAME']}"
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    host = settings_dict["HOST"] or "127.0.0.1"
+    return (
+        f"postgres://{settings_dict['USER']}{password}@{host}:{settings_dict['PORT'] or 5432}/"
+        f"{settings_dict['NAME']}"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     with fresh_database() as vendor:
-        from django.conf import settings
+        from django.db import connection
+        from django.db.models import Max
 
-        from apps.core.mail import deliver_due
         from apps.core.models import QueuedEmail
-        from apps.reminders.services import queue_due_reminders
+        from apps.reminders.models import Reminder
 
-        settings.MAIL_DELIVERY_BACKEND = f"{__name__}.DiscardingBackend"
         build(args.count)
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url(connection.settings_dict),
+            "MAIL_DELIVERY_BACKEND": "_discard.DiscardingBackend",
+            "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), os.environ.get("PYTHONPATH", "")]),
+        }
+        connection.close()  # SQLite: leave the file to the workers
+        from django.utils import timezone
+
+        started_at = timezone.now()
         start = time.perf_counter()
-        queued = queue_due_reminders()
-        middle = time.perf_counter()
-        delivered = deliver_due()
-        end = time.perf_counter()
-        assert queued == args.count == delivered == DiscardingBackend.sent, (queued, delivered)
-        assert QueuedEmail.objects.filter(status="sent").count() == args.count
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        workers = [
+            subprocess.Popen(
+                [sys.executable, "manage.py", "worker", "--once", "-v", "0"], cwd=ROOT, env=env
+            )
+            for _ in range(args.workers)
+        ]
+        for worker in workers:
+            if worker.wait() != 0:
+                raise SystemExit(f"a worker failed with exit code {worker.returncode}")
+        total = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        assert not Reminder.objects.filter(emailed_at__isnull=True).exists()
+        sent = QueuedEmail.objects.filter(status="sent").count()
+        assert sent == QueuedEmail.objects.count() == args.count, sent
+        last = QueuedEmail.objects.aggregate(queued=Max("created_at"), sent=Max("sent_at"))
+        queued_after = (last["queued"] - started_at).total_seconds()
+        sent_after = (last["sent"] - started_at).total_seconds()
         print(
-            f"reminders worker on {vendor}, {args.count} due: queue {middle - start:.1f} s, "
-            f"deliver {end - middle:.1f} s, total {end - start:.1f} s, peak memory {peak:.0f} MB"
+            f"reminders worker on {vendor}, {args.count} due, {args.workers} worker(s): "
+            f"all queued after {queued_after:.1f} s, all delivered after {sent_after:.1f} s, "
+            f"run {total:.1f} s; peak memory of a worker {peak:.0f} MB"
         )
 
 

@@ -211,6 +211,10 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=5)
 MAIL_RETRY_SECONDS = env.int("MAIL_RETRY_SECONDS", default=60)
 MAIL_KEEP_DAYS = env.int("MAIL_KEEP_DAYS", default=30)
+# A worker claims this many due e-mails at a time, for this long: if it dies, what it claimed
+# and did not send comes due again when the claim runs out.
+MAIL_CLAIM_BATCH = env.int("MAIL_CLAIM_BATCH", default=50)
+MAIL_CLAIM_SECONDS = env.int("MAIL_CLAIM_SECONDS", default=300)
 WORKER_IDLE_SECONDS = env.float("WORKER_IDLE_SECONDS", default=5.0)
 # Each periodic job of `manage.py worker`, as a dotted path to a function(now) -> int. Listed
 # here so that core never imports the apps that add jobs.

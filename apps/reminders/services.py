@@ -314,13 +314,28 @@ def email_opt_out(*, student_pk: int, kind: str) -> None:
     EmailOptOut.objects.get_or_create(student_id=student_pk, kind=kind)
 
 
-def _reminder_email(reminder: Reminder, optouts: set):
+class _Links:
+    """The e-mails' links, resolved once per pass rather than once per e-mail (URL reversing
+    was a sixth of the time spent building a reminder's e-mail)."""
+
+    PLACEHOLDER = "0TOKEN0"
+
+    def __init__(self):
+        self.dashboard = settings.SITE_URL + reverse("home")
+        self.unsubscribe = settings.SITE_URL + reverse(
+            "reminders:unsubscribe", args=[self.PLACEHOLDER]
+        )
+
+    def unsubscribe_for(self, reminder: Reminder) -> str:
+        token = unsubscribe_token(reminder.student_id, reminder.kind)
+        return self.unsubscribe.replace(self.PLACEHOLDER, token)
+
+
+def _reminder_email(reminder: Reminder, optouts: set, links: _Links):
     """One reminder's e-mail, unsaved (None if the student turned that kind off)."""
     if (reminder.student_id, reminder.kind) in optouts:
         return None
-    unsubscribe = settings.SITE_URL + reverse(
-        "reminders:unsubscribe", args=[unsubscribe_token(reminder.student_id, reminder.kind)]
-    )
+    unsubscribe = links.unsubscribe_for(reminder)
     interview = reminder.interview
     return email_build(
         name=f"reminder_{reminder.kind}",
@@ -334,7 +349,7 @@ def _reminder_email(reminder: Reminder, optouts: set):
             "when": in_zone(interview.starts_at, reminder.student.time_zone)
             if interview and interview.starts_at
             else "",
-            "dashboard": settings.SITE_URL + reverse("home"),
+            "dashboard": links.dashboard,
             "missing": _preparation_missing(interview) if reminder.kind == Kind.PREPARE else [],
             "unsubscribe": unsubscribe,
         },
@@ -366,6 +381,7 @@ def queue_due_reminders(*, stop=lambda: False) -> int:
     run and wherever one is killed."""
     total = 0
     size = settings.REMINDER_BATCH_SIZE
+    links = _Links()
     while not stop():
         with transaction.atomic():
             batch = list(
@@ -381,7 +397,7 @@ def queue_due_reminders(*, stop=lambda: False) -> int:
                     "student_id", "kind"
                 )
             )
-            emails = [_reminder_email(reminder, optouts) for reminder in batch]
+            emails = [_reminder_email(reminder, optouts, links) for reminder in batch]
             QueuedEmail.objects.bulk_create([e for e in emails if e is not None])
             Reminder.objects.filter(pk__in=[r.pk for r in batch]).update(emailed_at=timezone.now())
         total += len(batch)

@@ -3,11 +3,13 @@
 import os
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from apps.core.mail import email_send
 from apps.core.models import QueuedEmail
@@ -74,11 +76,16 @@ def test_two_workers_at_once_deliver_each_email_exactly_once(tmp_path):
 def test_worker_killed_mid_batch_loses_none_and_repeats_at_most_one(tmp_path):
     queue(200)
     record = tmp_path / "delivered.log"
-    killed = start_worker(record, "--once", RECORD_MAIL_KILL_AFTER=50)
+    killed = start_worker(record, "--once", RECORD_MAIL_KILL_AFTER=45, MAIL_CLAIM_SECONDS=2)
     killed.communicate(timeout=120)
     assert killed.returncode == -9
-    assert len(deliveries(record)) == 50
-    assert QueuedEmail.objects.filter(status="sent").count() == 49  # the 50th was in hand
+    assert len(deliveries(record)) == 45
+    assert QueuedEmail.objects.filter(status="sent").count() == 44  # the 45th was in hand
+    # The dead worker's claim (the rest of its batch) holds them back until it runs out...
+    assert QueuedEmail.objects.due(timezone.now()).count() == 150
+    time.sleep(2.5)
+    # ...and then every unsent one is due again, the one in hand included.
+    assert QueuedEmail.objects.due(timezone.now()).count() == 156
 
     restarted = start_worker(record, "--once")
     _, err = restarted.communicate(timeout=120)
@@ -98,3 +105,5 @@ def test_sigterm_finishes_the_item_in_hand_then_stops(tmp_path):
     assert len(deliveries(record)) == 30
     assert QueuedEmail.objects.filter(status="sent").count() == 30
     assert QueuedEmail.objects.filter(status="queued").count() == 70
+    # The rest of its claimed batch was handed back: another worker can take it at once.
+    assert QueuedEmail.objects.due(timezone.now()).count() == 70

@@ -1,6 +1,7 @@
 """Reminder e-mails with real worker processes on PostgreSQL: each due reminder becomes one
 queued e-mail and one delivery, with two workers at once or a worker killed half-way."""
 
+import time
 from collections import Counter
 from datetime import timedelta
 
@@ -59,9 +60,12 @@ def test_two_workers_queue_and_deliver_each_reminder_exactly_once(tmp_path):
 def test_worker_killed_mid_batch_loses_none(tmp_path):
     due_reminders(500)
     record = tmp_path / "delivered.log"
-    killed = start_worker(record, "--once", RECORD_MAIL_KILL_AFTER=123, REMINDER_BATCH_SIZE=50)
+    killed = start_worker(
+        record, "--once", RECORD_MAIL_KILL_AFTER=123, REMINDER_BATCH_SIZE=50, MAIL_CLAIM_SECONDS=2
+    )
     killed.communicate(timeout=180)
     assert killed.returncode == -9
+    time.sleep(2.5)  # the dead worker's claim on the rest of its batch runs out
     restarted = start_worker(record, "--once", REMINDER_BATCH_SIZE=50)
     _, err = restarted.communicate(timeout=180)
     assert restarted.returncode == 0, err
