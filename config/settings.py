@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Answers /healthz before host checks and the HTTPS redirect, so a container probe works.
     "apps.core.middleware.HealthCheckMiddleware",
+    # Outside SecurityMiddleware, so its stricter Referrer-Policy on link pages wins.
+    "apps.core.middleware.LinkPrivacyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -225,7 +227,25 @@ WORKER_JOBS = [
     "apps.reminders.services.queue_due_reminders",
     "apps.core.mail.deliver_due",
     "apps.core.mail.purge_sent",
+    "apps.accounts.privacy.purge_notes_of_leavers",
 ]
+# --- Privacy: each app's part of a student's data (apps/accounts/privacy.py) -------------------
+PERSONAL_DATA_EXPORTERS = [
+    "apps.accounts.privacy.personal_data",
+    "apps.questions.privacy.personal_data",
+    "apps.interviews.privacy.personal_data",
+    "apps.reminders.privacy.personal_data",
+    "apps.practice.privacy.personal_data",
+]
+ACCOUNT_CLOSERS = ["apps.interviews.privacy.close_account"]
+PRIVATE_NOTE_PURGERS = [
+    "apps.interviews.privacy.purge_private_notes",
+    "apps.reminders.privacy.purge_private_notes",
+    "apps.practice.privacy.purge_private_notes",
+]
+# A student's private notes are cleared this many days after they leave the centre.
+STUDENT_NOTES_RETENTION_DAYS = env.int("STUDENT_NOTES_RETENTION_DAYS", default=365)
+
 # The signed-in student's home page (the reminders dashboard).
 STUDENT_HOME_VIEW = "apps.reminders.views.dashboard"
 # Each app's demo data for `manage.py seed_demo`, lowest app first.
@@ -277,13 +297,28 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Link secrets in request paths are redacted before any record is written (apps/core/logs.py):
+# on the loggers that print paths, and again on the handler for anything else.
+_REDACTED = {"filters": ["redact_secrets"]}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redact_secrets": {"()": "apps.core.logs.RedactSecrets"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_secrets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django.request": _REDACTED,
+        "django.server": _REDACTED,
+        "django.security.csrf": _REDACTED,
+    },
 }
 
 # --- Interviews: the rules that protect professionals' time (see apps/interviews/rules.py) ---

@@ -17,3 +17,5 @@ urlpatterns = [
     path("", include("apps.insight.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "apps.core.views.server_error"

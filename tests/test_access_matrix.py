@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -27,6 +28,7 @@ from apps.reminders import services as reminder_services
 from apps.reminders.models import Contact, EmailOptOut, Reminder
 
 from .conftest import client_for, make_user
+from .support.database import fingerprint
 
 # "professional" holds a valid management link but no account: everywhere else it is a stranger.
 PERSONAS = ["anonymous", "student", "other_student", "staff", "inactive", "professional"]
@@ -169,6 +171,12 @@ MATRIX = {
     "accounts:confirm": Entry(args=lambda w: w["confirm_args"], get=everyone(OK)),
     "accounts:confirm_resend": Entry(get=everyone(OK)),
     "accounts:profile": Entry(get=signed_in(OK)),
+    "accounts:my_data": Entry(get=students_only()),
+    # An empty POST is refused with the form's errors (400) and deletes nothing.
+    "accounts:delete_account": Entry(
+        get=students_only(), post=students_only(400), state=lambda w: User.objects.count()
+    ),
+    "accounts:deleted": Entry(get=everyone(OK)),
     "accounts:password_change": Entry(get=signed_in(OK)),
     "accounts:password_change_done": Entry(get=signed_in(OK)),
     "accounts:password_reset": Entry(get=everyone(OK)),
@@ -462,6 +470,7 @@ MATRIX = {
     "insight:export": Entry(args=lambda w: ["funnel", "csv"], get=staff_only()),
     "insight:referral_tree": Entry(args=lambda w: [w["active"].pk], get=staff_only()),
     # Professionals, by public page or link.
+    "contacts:audit": Entry(get=staff_only()),
     "contacts:volunteer": Entry(get=everyone(OK)),
     "contacts:volunteer_thanks": Entry(get=everyone(OK)),
     "contacts:volunteer_confirm": Entry(args=lambda w: [w["volunteer_token"]], get=everyone(OK)),
@@ -698,3 +707,90 @@ def test_expired_invitation_link_is_404(world):
     invitation.save()
     url = reverse("accounts:invitation_accept", args=[world["invitation_token"]])
     assert client_for(None).get(url).status_code == 404
+
+
+# Every URL that carries a secret, and which of its arguments is the secret.
+LINK_URLS = {
+    "accounts:confirm": 1,
+    "accounts:password_reset_confirm": 1,
+    "accounts:invitation_accept": 0,
+    "contacts:volunteer_confirm": 0,
+    "contacts:listing": 0,
+    "contacts:listing_action": 0,
+    "interviews:feed": 0,
+    "interviews:respond": 0,
+    "interviews:respond_action": 0,
+    "reminders:unsubscribe": 0,
+}
+REFUSED = {400, 404, 405, 410}
+
+
+def _link_url(world, name, change):
+    args = list(MATRIX[name].args(world))
+    secret = LINK_URLS[name]
+    args[secret] = change(args[secret])
+    return reverse(name, args=args)
+
+
+def _refused(response):
+    if response.status_code in REFUSED:
+        return True
+    # Django's password reset answers 200 with its own "link no longer works" page.
+    return (
+        response.status_code == 200 and "expired or was already used" in response.content.decode()
+    )
+
+
+def _routes(resolver=None, namespace="", prefix=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver) and pattern.namespace != "admin":
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _routes(pattern, ns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", prefix + str(pattern.pattern)
+
+
+def test_every_url_with_a_secret_is_in_the_link_tests():
+    with_secrets = {name for name, route in _routes() if "token>" in route or "uidb64>" in route}
+    assert with_secrets == set(LINK_URLS)
+
+
+@pytest.mark.parametrize("name", sorted(LINK_URLS))
+@pytest.mark.parametrize(
+    "change",
+    [lambda t: t[:-4] + "zzzz", lambda t: "x" + t, lambda t: t[: len(t) // 2]],
+    ids=["tampered", "prefixed", "truncated"],
+)
+def test_a_tampered_link_is_refused_and_changes_nothing(world, name, change):
+    url = _link_url(world, name, change)
+    clients = {p: client_for(world["users"][p]) for p in ("professional", "student", "staff")}
+    before = fingerprint()  # after signing in, which writes last_login
+    for persona, client in clients.items():
+        assert _refused(client.get(url)), (url, persona)
+        response = client.post(url)
+        assert response.status_code in REFUSED | {302} or _refused(response), (url, persona)
+    assert fingerprint() == before
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "contacts:listing",
+        "contacts:listing_action",
+        "interviews:respond",
+        "interviews:respond_action",
+        "contacts:volunteer_confirm",
+        "accounts:confirm",
+        "accounts:password_reset_confirm",
+    ],
+)
+def test_an_expired_link_is_refused_and_changes_nothing(world, name):
+    url = reverse(name, args=MATRIX[name].args(world))
+    before = fingerprint()
+    with time_machine.travel(timezone.now() + timedelta(days=400)):
+        client = client_for(None)
+        assert _refused(client.get(url)), url
+        response = client.post(url)
+        assert response.status_code in REFUSED | {302} or _refused(response), url
+    assert fingerprint() == before

@@ -12,19 +12,30 @@ class StudentProfileInline(admin.StackedInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "role", "is_active", "email_confirmed_at"]
+    list_display = ["email", "full_name", "role", "is_active", "email_confirmed_at", "left_at"]
     list_filter = ["role", "is_active", "is_superuser"]
+    actions = ["mark_left"]
     search_fields = ["email", "full_name"]
     inlines = [StudentProfileInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Person", {"fields": ["full_name", "role", "time_zone"]}),
-        ("Status", {"fields": ["is_active", "email_confirmed_at", "is_staff", "is_superuser"]}),
+        (
+            "Status",
+            {"fields": ["is_active", "email_confirmed_at", "left_at", "is_staff", "is_superuser"]},
+        ),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"fields": ["email", "full_name", "role", "password1", "password2"]}),
     ]
+
+    @admin.action(description="Mark as having left the centre (starts the notes retention clock)")
+    def mark_left(self, request, queryset):
+        from django.utils import timezone
+
+        count = queryset.filter(left_at__isnull=True).update(left_at=timezone.now())
+        self.message_user(request, f"{count} marked as having left.")
 
 
 @admin.register(StaffInvitation)

@@ -201,3 +201,34 @@ class InvitationAcceptForm(SetPasswordFields):
 
     def password_user(self) -> User:
         return User(email=self.email, full_name=self.cleaned_data.get("full_name", ""))
+
+
+class DeleteAccountForm(forms.Form):
+    """Closing an account cannot be undone: the person proves it is them and says so twice."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.CharField(
+        label="Type DELETE to confirm",
+        max_length=20,
+        help_text="Your interviews, plans, notes and reminders are deleted for good.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password
+
+    def clean_confirm(self):
+        confirm = self.cleaned_data["confirm"].strip()
+        if confirm != "DELETE":
+            raise forms.ValidationError("Type DELETE in capitals to confirm.")
+        return confirm

@@ -62,6 +62,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     date_joined = models.DateTimeField(default=timezone.now)
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
+    left_at = models.DateTimeField(
+        "left the centre",
+        null=True,
+        blank=True,
+        help_text="When a student left (graduated or withdrew). Their private notes are cleared "
+        "STUDENT_NOTES_RETENTION_DAYS later.",
+    )
+    notes_purged_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 

@@ -2,11 +2,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -14,11 +15,12 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_POST
 
-from apps.core.access import staff_required
+from apps.core.access import staff_required, student_required
 from apps.core.ratelimit import client_address, rate_limit_allows
 
-from . import services
+from . import privacy, services
 from .forms import (
+    DeleteAccountForm,
     InvitationAcceptForm,
     QueuedPasswordResetForm,
     RegistrationForm,
@@ -241,3 +243,29 @@ password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="accounts/password_reset_complete.html"
 )
+
+
+@student_required
+def my_data(request):
+    """Everything the product holds about the signed-in student, as a zip of JSON and CSV."""
+    response = HttpResponse(privacy.my_data_zip(request.user), content_type="application/zip")
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="my-data-{stamp}.zip"'
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+@student_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        privacy.account_delete(user)
+        return redirect("accounts:deleted")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/delete_account.html", {"form": form}, status=status)
+
+
+def deleted(request):
+    return render(request, "accounts/deleted.html")

@@ -343,3 +343,41 @@ class BinderImport(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class AuditEntry(models.Model):
+    """One staff action on the binder: who looked at someone's contact details, changed,
+    merged, imported, exported or erased. Kept when the account or the entry goes (names are
+    copied), except that an erasure blanks the professional's name here too."""
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", "Viewed contact details"
+        CREATED = "created", "Added"
+        CHANGED = "changed", "Changed"
+        STATUS = "status", "Changed status"
+        MERGED = "merged", "Merged"
+        IMPORTED = "imported", "Imported a spreadsheet"
+        EXPORTED = "exported", "Exported the binder"
+        ERASED = "erased", "Erased"
+
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    professional = models.ForeignKey(
+        Professional, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit"
+    )
+    professional_name = models.CharField(max_length=150, blank=True)
+    detail = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["-at", "-id"], name="audit_recent_idx"),
+            models.Index(fields=["professional", "-at"], name="audit_professional_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.professional_name}"

@@ -17,6 +17,7 @@ from apps.core.ratelimit import rate_limit_allows
 from . import signals
 from .models import (
     CONSENT_VALID_DAYS,
+    AuditEntry,
     BinderImport,
     MergeRecord,
     MonthlyLoad,
@@ -210,6 +211,8 @@ def professional_erase(*, professional: Professional) -> None:
         professional.save()
         # A merge record names the entry that was folded into this one: the same person.
         professional.merges.update(merged_name="(erased)", merged_email="")
+        professional.audit.update(professional_name=professional.full_name)
+        audit(actor=None, action=AuditEntry.Action.ERASED, professional=professional)
         signals.professional_status_changed.send(
             sender=Professional,
             professional=professional,
@@ -256,7 +259,8 @@ def volunteer_submit(*, professional: Professional, organisation_name: str = "")
         )
 
 
-def volunteer_confirm(*, token: str) -> Professional:
+def volunteer_for_token(token: str) -> Professional:
+    """The pending volunteer a confirmation link names; ValidationError saying why not."""
     try:
         data = signing.loads(
             token, salt=VOLUNTEER_LINK_SALT, max_age=timedelta(days=VOLUNTEER_LINK_DAYS)
@@ -271,6 +275,11 @@ def volunteer_confirm(*, token: str) -> Professional:
     )
     if professional is None:
         raise ValidationError("We could not find this offer; it may have been handled already.")
+    return professional
+
+
+def volunteer_confirm(*, token: str) -> Professional:
+    professional = volunteer_for_token(token)
     if professional.email_confirmed_at is None:
         professional.email_confirmed_at = timezone.now()
         professional.save(update_fields=["email_confirmed_at"])
@@ -474,3 +483,18 @@ def binder_housekeeping_job(*, stop=lambda: False) -> int:
     if stop() or not hourly:
         return 0
     return reconsent_request_due() + reconsent_pause_unanswered() + imports_purge_stale()
+
+
+# --- Audit ------------------------------------------------------------------------------------
+
+
+def audit(*, actor, action: str, professional: Professional | None = None, detail: str = ""):
+    """Record a staff action on the binder (``actor`` None: the professional, by their link)."""
+    return AuditEntry.objects.create(
+        actor=actor,
+        actor_name=actor.get_full_name() if actor is not None else "The professional (by link)",
+        action=action,
+        professional=professional,
+        professional_name=professional.full_name if professional is not None else "",
+        detail=detail[:300],
+    )

@@ -30,6 +30,7 @@ urlpatterns = [
     path("binder/resources/new/", staff.resource_edit, name="resource_create"),
     path("binder/resources/<int:pk>/edit/", staff.resource_edit, name="resource_edit"),
     path("binder/taxonomy/", staff.taxonomy, name="taxonomy"),
+    path("binder/audit/", staff.audit_log, name="audit"),
     # Students.
     path("professionals/", student.search, name="search"),
     path("professionals/<int:pk>/", student.profile, name="profile"),

@@ -40,3 +40,26 @@ class TimezoneMiddleware:
         zone_name = getattr(getattr(request, "user", None), "time_zone", "")
         timezone.activate(zone_named(zone_name))
         return self.get_response(request)
+
+
+# URL keyword arguments that carry a secret: the view is reached by a link from an e-mail.
+LINK_SECRETS = {"token", "uidb64"}
+
+
+class LinkPrivacyMiddleware:
+    """Pages opened from an e-mailed link carry its secret in their address: they send no
+    Referer at all (not even to this site's own static files) and are never cached."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "reached_by_link", False):
+            response["Referrer-Policy"] = "no-referrer"
+            response["Cache-Control"] = "no-store, private"
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if LINK_SECRETS & view_kwargs.keys():
+            request.reached_by_link = True

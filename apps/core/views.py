@@ -1,7 +1,11 @@
+import sys
+
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
@@ -59,3 +63,16 @@ def mail_retry(request, pk):
     email.requeue(timezone.now())
     messages.success(request, f"“{email.subject}” is queued again; the worker will try it shortly.")
     return redirect("mail_queue")
+
+
+def server_error(request):
+    """The 500 handler. When the database is out of reach (restarting, failing over) the
+    answer is a 503 with Retry-After, so people and load balancers know to try again shortly;
+    the next request gets a fresh connection. Renders without the request context, which would
+    need the database."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -384,14 +384,22 @@ def queue_due_reminders(*, stop=lambda: False) -> int:
     links = _Links()
     while not stop():
         with transaction.atomic():
-            batch = list(
+            # Claim ids first, straight from the worker's index with no join: joined, the
+            # planner may (with stale statistics, as after a bulk load) join and sort every due
+            # row before the limit, and each batch grows slower as the backlog grows.
+            claimed = list(
                 Reminder.objects.to_email(timezone.now())
-                .select_for_update(skip_locked=True, of=("self",))
-                .select_related("student", "interview", "professional", "promise")
-                .order_by("due_at", "pk")[:size]
+                .select_for_update(skip_locked=True)
+                .order_by("due_at", "pk")
+                .values_list("pk", flat=True)[:size]
             )
-            if not batch:
+            if not claimed:
                 break
+            batch = list(
+                Reminder.objects.filter(pk__in=claimed)
+                .select_related("student", "interview", "professional", "promise")
+                .order_by("due_at", "pk")
+            )
             optouts = set(
                 EmailOptOut.objects.filter(student__in={r.student_id for r in batch}).values_list(
                     "student_id", "kind"

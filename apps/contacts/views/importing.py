@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 
 from apps.core.access import staff_required
 
+from .. import services
 from ..forms import ImportUploadForm
 from ..importing import import_commit, import_plan
-from ..models import BinderImport
+from ..models import AuditEntry, BinderImport
 from ..spreadsheets import MAX_BYTES, SpreadsheetError, read_rows
 
 ROWS_PER_PAGE = 200
@@ -82,7 +83,12 @@ def commit(request, pk):
         batch.summary = plan.counts
         batch.content = b""  # the rows are in the binder now; the file's personal data goes
         batch.save(update_fields=["committed_at", "summary", "content"])
-    counts = plan.counts
+        counts = plan.counts
+        services.audit(
+            actor=request.user,
+            action=AuditEntry.Action.IMPORTED,
+            detail=f"{batch.filename}: {counts['create']} added, {counts['update']} updated",
+        )
     messages.success(
         request,
         f"Imported: {counts['create']} added, {counts['update']} updated, "

@@ -50,14 +50,17 @@ def volunteer_thanks(request):
 
 
 def volunteer_confirm(request, token):
-    if request.method == "POST":
-        try:
+    """GET shows a button (mail scanners open links); only the POST confirms. A link that is
+    broken, expired or already handled is explained either way."""
+    try:
+        if request.method == "POST":
             services.volunteer_confirm(token=token)
-        except ValidationError as error:
-            return render(
-                request, "contacts/link_invalid.html", {"reason": error.messages[0]}, status=400
-            )
-        return render(request, "contacts/volunteer_confirmed.html")
+            return render(request, "contacts/volunteer_confirmed.html")
+        services.volunteer_for_token(token)
+    except ValidationError as error:
+        return render(
+            request, "contacts/link_invalid.html", {"reason": error.messages[0]}, status=400
+        )
     return render(request, "contacts/volunteer_confirm.html")
 
 

@@ -25,6 +25,7 @@ from ..forms import (
     TaxonomyForm,
 )
 from ..models import (
+    AuditEntry,
     Industry,
     MonthlyLoad,
     Occupation,
@@ -95,6 +96,12 @@ def professional_export(request, fmt):
     professionals = staff_professionals(data).iterator(chunk_size=1000)
     header = [label for label, _ in EXPORT_COLUMNS]
     rows = ([value(p) for _, value in EXPORT_COLUMNS] for p in professionals)
+    chosen = ", ".join(f"{k}={v}" for k, v in sorted(request.GET.items()) if v)
+    services.audit(
+        actor=request.user,
+        action=AuditEntry.Action.EXPORTED,
+        detail=f"{fmt.upper()}" + (f" filtered by {chosen}" if chosen else ", everyone"),
+    )
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
         response = StreamingHttpResponse(
@@ -130,6 +137,9 @@ def professional_create(request):
         professional.source = Professional.Source.STAFF
         professional.save()
         _record_consent_if_given(form, professional, request.user)
+        services.audit(
+            actor=request.user, action=AuditEntry.Action.CREATED, professional=professional
+        )
         messages.success(request, f"{professional.full_name} is in the binder.")
         return redirect("contacts:staff_detail", pk=professional.pk)
     return render(
@@ -150,6 +160,12 @@ def professional_edit(request, pk):
             professional.save()
             services.professional_set_status(professional=professional, status=new_status)
             _record_consent_if_given(form, professional, request.user)
+            services.audit(
+                actor=request.user,
+                action=AuditEntry.Action.CHANGED,
+                professional=professional,
+                detail=", ".join(form[name].label for name in form.changed_data),
+            )
         messages.success(request, "Saved.")
         return redirect("contacts:staff_detail", pk=professional.pk)
     context = {
@@ -173,8 +189,10 @@ def professional_detail(request, pk):
         ),
         pk=pk,
     )
+    services.audit(actor=request.user, action=AuditEntry.Action.VIEWED, professional=professional)
     context = {
         "professional": professional,
+        "audit": professional.audit.all()[:10],
         "referrals": professional.referrals.only("full_name", "job_title"),
         "merges": professional.merges.select_related("merged_by"),
         "status_form": StatusForm(initial={"status": professional.status}),
@@ -204,6 +222,12 @@ def professional_status(request, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
+        services.audit(
+            actor=request.user,
+            action=AuditEntry.Action.STATUS,
+            professional=professional,
+            detail=professional.get_status_display(),
+        )
         messages.success(
             request, f"{professional.full_name} is now {professional.get_status_display().lower()}."
         )
@@ -262,6 +286,13 @@ def merge(request):
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("contacts:duplicates")
+    merged = entries[1] if entries[0].pk == kept.pk else entries[0]
+    services.audit(
+        actor=request.user,
+        action=AuditEntry.Action.MERGED,
+        professional=kept,
+        detail=f"Entry {merged.pk} merged into this one",
+    )
     messages.success(request, f"Merged into {kept.full_name} (the older entry).")
     return redirect("contacts:staff_detail", pk=kept.pk)
 
@@ -334,3 +365,27 @@ def taxonomy(request):
         "occupations": Occupation.objects.all(),
     }
     return render(request, "contacts/taxonomy.html", context)
+
+
+@staff_required
+def audit_log(request):
+    """Every staff action on the binder, newest first; one professional's with ?professional=."""
+    entries = AuditEntry.objects.select_related("professional").only(
+        "at", "actor_name", "action", "detail", "professional_name", "professional__erased_at"
+    )
+    professional = None
+    wanted = request.GET.get("professional", "")
+    if wanted.isdigit():
+        professional = Professional.objects.filter(pk=wanted).first()
+        entries = entries.filter(professional_id=wanted)
+    action = request.GET.get("action", "")
+    if action in AuditEntry.Action.values:
+        entries = entries.filter(action=action)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "professional": professional,
+        "actions": AuditEntry.Action.choices,
+        "action": action,
+    }
+    return render(request, "contacts/audit.html", context)

@@ -1,0 +1,79 @@
+"""A student's rights over their own data: a copy of everything (download my data), closing
+the account (delete my account), and the retention rule that clears private notes some time
+after a student leaves. Each app says what it holds through the functions named in settings
+(PERSONAL_DATA_EXPORTERS, ACCOUNT_CLOSERS, PRIVATE_NOTE_PURGERS), so accounts imports none."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from apps.core.mail import email_forget
+from apps.core.privacy import collect, rows, zip_of
+
+from .models import StudentProfile, User
+
+logger = logging.getLogger(__name__)
+
+
+def personal_data(user: User) -> dict:
+    return {
+        "profile": rows(
+            User.objects.filter(pk=user.pk),
+            "email",
+            "full_name",
+            "role",
+            "time_zone",
+            "date_joined",
+            "last_login",
+            "email_confirmed_at",
+            "left_at",
+        ),
+        "studies": rows(
+            StudentProfile.objects.filter(user=user),
+            "programme",
+            "graduation_year",
+            "career_interests",
+            "linkedin_url",
+            "portfolio_url",
+        ),
+    }
+
+
+def my_data_zip(user: User) -> bytes:
+    return zip_of(
+        collect(settings.PERSONAL_DATA_EXPORTERS, user), product_name=settings.PRODUCT_NAME
+    )
+
+
+def account_delete(user: User) -> None:
+    """Close the account for good, in one transaction: professionals are told of anything
+    cancelled, then the person, their notes and everything that is only theirs are deleted,
+    with any e-mail to them still waiting or kept."""
+    with transaction.atomic():
+        for path in settings.ACCOUNT_CLOSERS:
+            import_string(path)(user)
+        email_forget(user.email)
+        user.delete()
+    logger.info("account %s closed by its owner", user.pk)
+
+
+def purge_notes_of_leavers(*, stop=lambda: False) -> int:
+    """Worker job: clear the private notes of students who left more than
+    STUDENT_NOTES_RETENTION_DAYS ago (once each)."""
+    cutoff = timezone.now() - timedelta(days=settings.STUDENT_NOTES_RETENTION_DAYS)
+    due = list(
+        User.objects.filter(
+            left_at__lte=cutoff, notes_purged_at__isnull=True, role=User.Role.STUDENT
+        ).values_list("pk", flat=True)[:500]
+    )
+    if not due or stop():
+        return 0
+    with transaction.atomic():
+        for path in settings.PRIVATE_NOTE_PURGERS:
+            import_string(path)(due)
+        User.objects.filter(pk__in=due).update(notes_purged_at=timezone.now())
+    return len(due)
