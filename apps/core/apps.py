@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
 
     name = "apps.core"
     label = "core"
+
+    def ready(self):
+        from .lookups import register
+
+        register()

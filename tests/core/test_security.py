@@ -139,3 +139,29 @@ def test_a_database_outage_is_a_503_with_retry_after_not_a_server_error(
     response = student_client.get(reverse("home"))
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+def test_an_id_beyond_any_column_matches_nothing_instead_of_failing(student):
+    from apps.accounts.models import User
+
+    huge = 2**80
+    assert list(User.objects.filter(pk__in=[huge, student.pk])) == [student]
+    assert not User.objects.filter(pk__in=[huge, -huge]).exists()
+    assert not User.objects.filter(pk=huge).exists()
+
+
+def test_the_quick_select_writes_what_djangos_select_writes():
+    from django import forms
+
+    from apps.core.widgets import QuickSelect
+
+    choices = [("", "---"), ("a&b", "A & B <i>"), ("Europe/London", "Europe/London")]
+    grouped = [("Group <1>", [("x", "X"), ("y", "Y")]), ("z", "Z")]
+    for options in (choices, grouped):
+        for value in ("a&b", "y", None, "missing"):
+            attrs = {"class": "form-select", "id": "id_zone", "required": True, "disabled": False}
+            django_html = forms.Select(choices=options).render("zone", value, attrs)
+            quick_html = QuickSelect(choices=options).render("zone", value, attrs)
+            assert " ".join(quick_html.split()) == " ".join(django_html.split()).replace(
+                "> <", "><"
+            )

@@ -1,0 +1,219 @@
+"""Every form and every link action, fed generated input by hypothesis as the person it is for.
+
+The targets come from the access matrix: each POST endpoint as the persona whose write it
+accepts, and every form found on the pages each persona can open (field names read from the
+page). Generated input mixes empty, huge, unicode and control characters, SQL and HTML
+fragments, numbers, dates and lists, drops fields and adds unknown ones. For every example:
+never a server error; when the form is refused, no row anywhere changed; and text sent in never
+comes back unescaped. Each example runs in a savepoint that is rolled back, so all start from
+the same world. The seed is fixed and each target gets FUZZ_EXAMPLES examples (200 in CI).
+"""
+
+import os
+import time
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from django.db import transaction
+from django.urls import Resolver404, resolve, reverse
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from .conftest import client_for
+from .support.database import fingerprint
+from .test_access_matrix import DONE, HOME, MATRIX, OK, PERSONAS, world  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
+MARK = '<i id="fz">'  # must never come back unescaped
+SKIP = {"accounts:logout", "admin"}  # signing out is not a form to fuzz
+
+NASTY = [
+    "",
+    " ",
+    "0",
+    "-1",
+    "1.5",
+    "99999999999999999999999",
+    "1e309",
+    "NaN",
+    "null",
+    "true",
+    "' OR 1=1 --",
+    '"; DROP TABLE accounts_user; --',
+    "<script>alert(1)</script>",
+    MARK,
+    f"prefix {MARK} suffix",
+    "\x00",
+    "\x1b[31m",
+    "\u202eevil",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🙂",
+    "../../etc/passwd",
+    "%s%s%n",
+    "{{ 7*7 }}{% debug %}",
+    "2026-02-30",
+    "9999-12-31T23:59",
+    "2026-11-22T10:00",
+    "a@b",
+    "someone@example.edu",
+    "http://example.com/",
+    "javascript:alert(1)",
+    "x" * 20000,
+]
+value = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(max_size=120),
+    st.integers(min_value=-(2**63), max_value=2**63).map(str),
+)
+field_value = st.one_of(value, st.lists(value, min_size=2, max_size=3))
+extra_fields = st.dictionaries(
+    st.sampled_from(["id", "pk", "student", "status", "role", "is_staff", "owner", "__x"]),
+    field_value,
+    max_size=2,
+)
+
+
+class _Forms(HTMLParser):
+    """The POST forms on a page: action and the names of their fields."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[tuple[str, set]] = []
+        self._fields = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and (attrs.get("method") or "").lower() == "post":
+            self._fields = set()
+            self.forms.append((attrs.get("action") or "", self._fields))
+        elif tag in ("input", "select", "textarea") and self._fields is not None:
+            name = attrs.get("name")
+            if name and name != "csrfmiddlewaretoken":
+                self._fields.add(name)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._fields = None
+
+
+def _url(name, entry, w):
+    return reverse(name, args=entry.args(w) if entry.args else [])
+
+
+def _acting_persona(outcomes: dict) -> str | None:
+    for persona in ["student", "staff", "professional", "anonymous"]:
+        if outcomes.get(persona) in (OK, HOME, DONE, 400):
+            return persona
+    return None
+
+
+def targets(w) -> dict[tuple[str, str], set]:
+    """(URL, persona) → field names, for every POST endpoint and every form on a page."""
+    found: dict[tuple[str, str], set] = {}
+    for name, entry in MATRIX.items():
+        if name in SKIP or name.startswith("admin"):
+            continue
+        url = _url(name, entry, w)
+        if entry.post:
+            persona = _acting_persona(entry.post)
+            if persona:
+                found.setdefault((url, persona), set())
+        for persona in PERSONAS:
+            if persona in ("other_student", "inactive") or entry.get.get(persona) != OK:
+                continue
+            response = client_for(w["users"][persona]).get(url)
+            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                continue
+            parser = _Forms()
+            parser.feed(response.content.decode())
+            for action, fields in parser.forms:
+                target = urlsplit(action).path or url
+                try:
+                    if resolve(target).view_name in SKIP:
+                        continue
+                except Resolver404:
+                    continue
+                found.setdefault((target, persona), set()).update(fields)
+    return found
+
+
+def refused(response) -> bool:
+    """The request was turned down with an explanation: a bound form with errors, or 4xx."""
+    if response.status_code >= 400:
+        return True
+    for context in response.context or []:
+        for item in context.dicts if hasattr(context, "dicts") else [context]:
+            for candidate in item.values() if isinstance(item, dict) else []:
+                if getattr(candidate, "is_bound", False) and candidate.errors:
+                    return True
+    return False
+
+
+PREFERENCE = ["student", "staff", "professional", "anonymous"]
+
+
+def one_persona_per_form(found: dict) -> dict:
+    """A public form acts the same for whoever opens it: fuzz each URL once, as the first of
+    student, staff, link holder, stranger who can use it, with every field any of them saw."""
+    chosen: dict[str, tuple[str, set]] = {}
+    for (url, persona), fields in found.items():
+        if url not in chosen or PREFERENCE.index(persona) < PREFERENCE.index(chosen[url][0]):
+            chosen[url] = (persona, chosen.get(url, ("", set()))[1] | fields)
+        else:
+            chosen[url][1].update(fields)
+    return {(url, persona): fields for url, (persona, fields) in chosen.items()}
+
+
+def test_every_form_survives_generated_input(world):  # noqa: F811
+    found = one_persona_per_form(targets(world))
+    assert len(found) >= 45, sorted(found)
+    failures = []
+    only = os.environ.get("FUZZ_ONLY", "")
+    for (url, persona), fields in sorted(found.items()):
+        if only not in url:
+            continue
+        client = client_for(world["users"][persona])  # signing in writes last_login: first
+        fuzz_one = _fuzzer(url, client, sorted(fields), fingerprint())
+        started = time.perf_counter()
+        try:
+            fuzz_one()
+        except Exception as error:  # noqa: BLE001 - collect every target's failure
+            failures.append(f"{url} as {persona}: {type(error).__name__}: {error}")
+        if os.environ.get("FUZZ_TIMES"):
+            print(f"{time.perf_counter() - started:6.1f} s  {url} as {persona}", flush=True)
+    assert not failures, "\n\n".join(failures)
+
+
+def _fuzzer(url, client, fields, before):
+    session = client.cookies.get("sessionid")
+    session = session.value if session else None
+    data = st.fixed_dictionaries({}, optional={f: field_value for f in fields})
+
+    @settings(
+        max_examples=EXAMPLES,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        phases=list(Phase) if os.environ.get("FUZZ_SHRINK", "1") == "1" else [Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(data=data, extra=extra_fields)
+    def fuzz_one(data, extra):
+        with transaction.atomic():
+            # Each example starts from the same world: its writes are rolled back below, and
+            # a session it rotated or ended is put back.
+            if session:
+                client.cookies["sessionid"] = session
+            else:
+                client.cookies.pop("sessionid", None)
+            response = client.post(url, {**extra, **data})
+            assert response.status_code < 500, response.status_code
+            body = response.content.decode(errors="replace")
+            assert MARK not in body, "generated text came back unescaped"
+            if refused(response):
+                assert fingerprint() == before, f"refused ({response.status_code}) yet changed"
+            transaction.set_rollback(True)
+
+    return fuzz_one
