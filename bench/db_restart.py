@@ -54,7 +54,7 @@ def pg(action: str) -> None:
     )
 
 
-def signed_in_opener(base: str):
+def signed_in_opener(base: str, email="student@example.edu", password="demo-pass-2026"):
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(f"{base}/accounts/sign-in/").read().decode()
@@ -62,15 +62,16 @@ def signed_in_opener(base: str):
     data = urllib.parse.urlencode(
         {
             "csrfmiddlewaretoken": token,
-            "username": "student@example.edu",
-            "password": "demo-pass-2026",
+            "username": email,
+            "password": password,
         }
     ).encode()
     request = urllib.request.Request(
         f"{base}/accounts/sign-in/", data=data, headers={"Referer": f"{base}/accounts/sign-in/"}
     )
     opener.open(request).read()
-    assert any(cookie.name == "sessionid" for cookie in jar), "demo sign-in failed"
+    assert any(cookie.name == "sessionid" for cookie in jar), f"sign-in as {email} failed"
+    opener.handlers_cookiejar = jar
     return opener
 
 

@@ -6,6 +6,7 @@ from apps.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("about/", core_views.about, name="about"),
     path("staff/mail/", core_views.mail_queue, name="mail_queue"),
     path("staff/mail/<int:pk>/retry/", core_views.mail_retry, name="mail_retry"),
     path("accounts/", include("apps.accounts.urls")),

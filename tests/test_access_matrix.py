@@ -164,6 +164,7 @@ MATRIX = {
     "mail_retry": Entry(
         args=_failed_email, get=staff_only(405), post=staff_only(HOME), state=_email_state
     ),
+    "about": Entry(get=signed_in(OK)),
     "accounts:login": Entry(get=public_but_signed_in_go_home()),
     "accounts:logout": Entry(get=everyone(405)),
     "accounts:register": Entry(get=public_but_signed_in_go_home()),

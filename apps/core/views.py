@@ -2,6 +2,7 @@ import sys
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,6 +29,13 @@ def home(request):
     # The student's home is the reminders app's dashboard; named in settings so that core
     # imports no app.
     return import_string(settings.STUDENT_HOME_VIEW)(request)
+
+
+@login_required
+def about(request):
+    """What the service is and what it keeps, for anyone signed in. A page of the base template
+    and fixed text: the load benchmark's baseline."""
+    return render(request, "core/about.html")
 
 
 def healthz(request):
