@@ -96,7 +96,7 @@ def build(students: int, professionals: int, interviews: int) -> None:
     )
     MonthlyLoad.objects.bulk_create(
         MonthlyLoad(professional=p, month=month_start(), requests=rng.randint(1, 3))
-        for p in rng.sample(pros, 3000)
+        for p in rng.sample(pros, min(3000, len(pros) * 3 // 20))
     )
 
 

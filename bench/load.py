@@ -69,9 +69,10 @@ def build(scale: float) -> dict:
         )
         for pk in rng.sample(pros, 30)
     )
-    students = list(User.objects.filter(role="student").values_list("pk", flat=True))
+    students = list(
+        User.objects.filter(role="student").exclude(pk=student.pk).values_list("pk", flat=True)
+    )
     now = timezone.now()
-    kinds = ["keep_in_touch", "thank_you", "prepare", "no_answer"]
     batch = []
     for n in range(int(200_000 * scale)):
         owner = student.pk if n < 200 else rng.choice(students)
@@ -79,7 +80,7 @@ def build(scale: float) -> dict:
             Reminder(
                 student_id=owner,
                 professional_id=rng.choice(pros),
-                kind=kinds[n % 4] if n >= 200 else "keep_in_touch",
+                kind="keep_in_touch",
                 due_at=now + timedelta(days=rng.randint(-30, 90)),
                 emailed_at=now,
             )
