@@ -36,6 +36,26 @@ def fresh_database():
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
+def database_url() -> str:
+    """DATABASE_URL of the benchmark's database, for the processes a benchmark starts."""
+    from tests.support.database import database_url as url
+
+    return url()
+
+
+def proc_status_mb(pid: int, field: str) -> float | None:
+    """A memory figure of a running process from /proc/<pid>/status, in MB: VmHWM (peak
+    resident) or RssAnon (its own heap and stacks, now)."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith(f"{field}:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
 def timed(function, *, repeat: int, warmup: int = 3) -> list[float]:
     for _ in range(warmup):
         function()

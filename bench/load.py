@@ -25,7 +25,7 @@ import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
-from _harness import ROOT, fresh_database
+from _harness import ROOT, fresh_database, proc_status_mb
 from db_restart import free_port, signed_in_opener
 from insight_dashboard import build as build_interviews
 
@@ -101,16 +101,6 @@ def gunicorn_workers(master: int) -> list[int]:
     except OSError:
         return []
     return [int(pid) for pid in children]
-
-
-def peak_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def wrk(url: str, cookie: str, connections: int, duration: int) -> dict:
@@ -225,7 +215,10 @@ def main():
             rows, peak = [], 0.0
             for label, who, path in pages:
                 figures = wrk(base + path, cookies[who], args.connections, args.duration)
-                peak = max([peak] + [peak_mb(pid) for pid in gunicorn_workers(web.pid)])
+                peak = max(
+                    [peak]
+                    + [proc_status_mb(pid, "VmHWM") or 0 for pid in gunicorn_workers(web.pid)]
+                )
                 rows.append((label, path, figures))
         finally:
             web.terminate()

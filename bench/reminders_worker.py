@@ -18,7 +18,7 @@ import sys
 import time
 from datetime import timedelta
 
-from _harness import ROOT, fresh_database
+from _harness import ROOT, database_url, fresh_database, proc_status_mb
 
 
 def build(count: int) -> None:
@@ -59,30 +59,6 @@ def build(count: int) -> None:
     )
 
 
-def memory_mb(pid: int, field: str) -> float | None:
-    """A figure from /proc/<pid>/status: VmHWM (peak resident, including SQLite's memory-mapped
-    database file) or RssAnon (the process's own heap and stacks, sampled)."""
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith(f"{field}:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
-
-
-def database_url(settings_dict) -> str:
-    if settings_dict["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{settings_dict['NAME']}"
-    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
-    host = settings_dict["HOST"] or "127.0.0.1"
-    return (
-        f"postgres://{settings_dict['USER']}{password}@{host}:{settings_dict['PORT'] or 5432}/"
-        f"{settings_dict['NAME']}"
-    )
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
@@ -98,7 +74,7 @@ def main():
         build(args.count)
         env = {
             **os.environ,
-            "DATABASE_URL": database_url(connection.settings_dict),
+            "DATABASE_URL": database_url(),
             "MAIL_DELIVERY_BACKEND": "_discard.DiscardingBackend",
             # As deployed: with DEBUG on, Django keeps the text of the last 9,000 queries, and
             # a bulk insert of a batch of e-mails is megabytes of SQL.
@@ -123,8 +99,10 @@ def main():
         heaps = dict.fromkeys([worker.pid for worker in workers], 0.0)
         while any(worker.poll() is None for worker in workers):
             for worker in workers:
-                peaks[worker.pid] = memory_mb(worker.pid, "VmHWM") or peaks[worker.pid]
-                heaps[worker.pid] = max(heaps[worker.pid], memory_mb(worker.pid, "RssAnon") or 0)
+                peaks[worker.pid] = proc_status_mb(worker.pid, "VmHWM") or peaks[worker.pid]
+                heaps[worker.pid] = max(
+                    heaps[worker.pid], proc_status_mb(worker.pid, "RssAnon") or 0
+                )
             time.sleep(0.2)
         total = time.perf_counter() - start
         for worker in workers:

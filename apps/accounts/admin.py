@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils import timezone
 
 from .models import StaffInvitation, StudentProfile, User
 
@@ -32,8 +33,6 @@ class UserAdmin(BaseUserAdmin):
 
     @admin.action(description="Mark as having left the centre (starts the notes retention clock)")
     def mark_left(self, request, queryset):
-        from django.utils import timezone
-
         count = queryset.filter(left_at__isnull=True).update(left_at=timezone.now())
         self.message_user(request, f"{count} marked as having left.")
 

@@ -97,18 +97,12 @@ class _Generator(Generator):
     queueing a reminder). Anything else takes the standard path."""
 
     def _write_headers(self, msg):
-        fold = self.policy.fold
         for name, value in msg.raw_items():
-            if (
-                type(value) is str
-                and len(name) + len(value) < 76
-                and value.isascii()
-                and value.isprintable()
-                and value.strip() == value
-            ):
-                self.write(f"{name}: {value}{self._NL}")
+            line = _header_line(name, value)
+            if line is None:
+                self.write(self.policy.fold(name, value))
             else:
-                self.write(fold(name, value))
+                self.write(line.replace("\n", self._NL))
         self.write(self._NL)
 
 

@@ -15,6 +15,7 @@ from apps.accounts.models import User
 from apps.contacts.models import Professional
 
 from ..conftest import make_user
+from ..support.database import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,12 +42,6 @@ def manage(*args, database_url):
     )
 
 
-def postgres_url(name):
-    s = connection.settings_dict
-    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    return f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{name}"
-
-
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's online backup")
 def test_sqlite_backup_restores_into_a_fresh_database(tmp_path):
     users, professionals = some_rows()
@@ -68,13 +63,13 @@ def test_postgres_backup_restores_into_a_fresh_database(tmp_path):
     backup = tmp_path / "careers.dump"
     call_command("backup", str(backup))
     fresh = f"{connection.settings_dict['NAME']}_restore"
-    admin = psycopg.connect(postgres_url("postgres"), autocommit=True)
+    admin = psycopg.connect(database_url("postgres"), autocommit=True)
     admin.execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')
     admin.execute(f'CREATE DATABASE "{fresh}"')
     try:
-        result = manage("restore", str(backup), "--yes", database_url=postgres_url(fresh))
+        result = manage("restore", str(backup), "--yes", database_url=database_url(fresh))
         assert result.returncode == 0, result.stderr
-        with psycopg.connect(postgres_url(fresh)) as restored:
+        with psycopg.connect(database_url(fresh)) as restored:
             emails = restored.execute("SELECT email FROM accounts_user").fetchall()
             assert sorted(r[0] for r in emails) == users
             names = restored.execute("SELECT full_name FROM contacts_professional").fetchall()

@@ -14,6 +14,8 @@ from django.utils import timezone
 from apps.core.mail import email_send
 from apps.core.models import QueuedEmail
 
+from ..support.database import database_url
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [
@@ -21,12 +23,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
 ]
-
-
-def database_url():
-    s = connection.settings_dict
-    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    return f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 def queue(count):

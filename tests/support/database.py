@@ -10,6 +10,17 @@ OWN_APPS = {"accounts", "contacts", "questions", "interviews", "reminders", "pra
 IGNORED_TABLES = {"core_ratelimithit"}
 
 
+def database_url(name: str | None = None) -> str:
+    """DATABASE_URL for the database the tests use (or another database ``name`` on the same
+    PostgreSQL server), for the processes a test starts."""
+    s = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{name or s['NAME']}"
+    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
+    host, port = s["HOST"] or "127.0.0.1", s["PORT"] or 5432
+    return f"postgres://{s['USER']}{password}@{host}:{port}/{name or s['NAME']}"
+
+
 def fingerprint() -> str:
     """Every row of every table the product owns."""
     digest = hashlib.sha256()
