@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.core.access import private_to_students
+from apps.core.text import posted_text
 from apps.interviews.models import Interview
 from apps.questions.coach import review_question
 
@@ -69,7 +70,7 @@ def rehearsal_next(request, pk, rehearsal_pk):
     run = _rehearsal(request.user, pk, rehearsal_pk)
     try:
         following = rehearsal.rehearsal_next(
-            rehearsal=run, follow_up=request.POST.get("follow_up", "")
+            rehearsal=run, follow_up=posted_text(request, "follow_up", max_length=300)
         )
     except ValidationError as error:
         messages.error(request, error.messages[0])
@@ -136,7 +137,7 @@ def term_update(request):
         "unpin": {"pinned": False},
         "hide": {"hidden": True},
         "show": {"hidden": False},
-        "edit": {"label": request.POST.get("label", "")},
+        "edit": {"label": posted_text(request, "label", max_length=200)},
     }.get(action)
     if changes is None:
         messages.error(request, "Choose pin, hide or edit.")

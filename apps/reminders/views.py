@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from apps.core.access import student_required
+from apps.core.text import posted_text
 from apps.interviews.models import Interview
 
 from . import services
@@ -87,7 +88,7 @@ def thank_you(request, interview_pk):
         return redirect("interviews:detail", pk=interview_pk)
     note = services.thank_you_for(interview)
     if request.method == "POST":
-        text = request.POST.get("text", "")[:5000]
+        text = posted_text(request, "text", max_length=5000)
         if "send" in request.POST:
             try:
                 services.thank_you_send(interview=interview, text=text)
@@ -140,7 +141,7 @@ def contact_update(request, pk):
             is_mentor=request.POST.get("is_mentor") == "on",
             cadence_days=int(cadence) if cadence.isdigit() else None,
             stopped=request.POST.get("stopped") == "on",
-            reason=request.POST.get("mentor_reason", ""),
+            reason=posted_text(request, "mentor_reason", max_length=200),
         )
     except ValidationError as error:
         messages.error(request, error.messages[0])
@@ -153,7 +154,7 @@ def contact_update(request, pk):
 @require_POST
 def contact_log(request, pk):
     contact = get_object_or_404(Contact.objects.filter(student=request.user), pk=pk)
-    note = request.POST.get("note", "").strip()[:300] or "We were in touch"
+    note = posted_text(request, "note", max_length=300) or "We were in touch"
     services.contact_touch(student=request.user, professional=contact.professional, note=note)
     messages.success(
         request, f"Noted. We will remind you about {contact.professional.full_name} again later."

@@ -87,5 +87,7 @@ def test_backup_refuses_to_overwrite_and_restore_refuses_what_is_not_a_backup(tm
     assert existing.read_text() == "already here"
     with pytest.raises(CommandError):
         call_command("restore", str(existing), "--yes")
+    with pytest.raises(CommandError, match="There is no folder"):
+        call_command("backup", str(tmp_path / "missing" / "new.backup"))
     with pytest.raises(CommandError, match="is not a file"):
         call_command("restore", str(tmp_path / "missing"), "--yes")

@@ -165,3 +165,18 @@ def test_the_quick_select_writes_what_djangos_select_writes():
             assert " ".join(quick_html.split()) == " ".join(django_html.split()).replace(
                 "> <", "><"
             )
+
+
+def test_free_text_posted_without_a_form_loses_control_characters(student, student_client):
+    from apps.contacts.models import Professional
+    from apps.reminders.models import Contact, ContactLog
+    from apps.reminders.services import contact_touch
+
+    pro = Professional.objects.create(full_name="Pat Pro", email="pat@pro.example", status="active")
+    contact = contact_touch(student=student, professional=pro)
+    assert isinstance(contact, Contact)
+    response = student_client.post(
+        reverse("reminders:contact_log", args=[contact.pk]), {"note": "We\x00 spoke\x1b today\n"}
+    )
+    assert response.status_code == 302
+    assert ContactLog.objects.filter(note="We spoke today").exists()

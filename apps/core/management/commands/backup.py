@@ -23,6 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, **options):
         if file.exists():
             raise CommandError(f"{file} already exists; choose a new name for each backup.")
+        if not file.parent.is_dir():
+            raise CommandError(f"There is no folder {file.parent}; create it first.")
         if connection.vendor == "sqlite":
             connection.ensure_connection()
             target = sqlite3.connect(file)
