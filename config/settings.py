@@ -195,6 +195,8 @@ STORAGES = {
 # Locally whitenoise serves straight from the apps' and packages' static folders.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
+# Django's renderer, with plain inputs, selects and textareas written directly (same HTML).
+FORM_RENDERER = "apps.core.forms.FastRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -335,3 +337,9 @@ REMINDER_KEEP_IN_TOUCH_DAYS = env.int("REMINDER_KEEP_IN_TOUCH_DAYS", default=91)
 REMINDER_MENTOR_DAYS = env.int("REMINDER_MENTOR_DAYS", default=30)
 REMINDER_MAX_MENTORS = 4
 REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=500)
+
+# --- Staff insight (apps/insight) -------------------------------------------------------------
+# Each server process keeps a period's rendered figures this long (0: work them out every time).
+INSIGHT_CACHE_SECONDS = env.int("INSIGHT_CACHE_SECONDS", default=300)
+# The cache is each process's own memory: nothing to run or share. Only the insight figures use it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -13,6 +13,14 @@ _numbers = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The staff dashboard keeps its figures in the cache: no test sees another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _queued_mail(settings):
     """Keep the product's own mail path in tests: queue first, locmem only when delivered."""
     settings.EMAIL_BACKEND = "apps.core.mail.QueuedEmailBackend"

@@ -1,10 +1,14 @@
 """The staff dashboard and its exports (every table to CSV and Excel)."""
 
-from datetime import timedelta
+import hashlib
+from datetime import datetime, timedelta
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -138,16 +142,13 @@ def tables(period: metrics.Period) -> dict:
     }
 
 
-@staff_required
-def dashboard(request):
-    form = PeriodForm(request.GET or None)
-    period = form.period()
+def figures(period: metrics.Period, query: str) -> dict:
+    """Everything the dashboard shows for a period: its figures, tables and charts."""
     data = tables(period)
     funnel_rows = data["funnel"][2]
     industry_rows = data["demand_industry"][2][:12]
     weekly_rows = data["weekly"][2]
-    context = {
-        "form": form,
+    return {
         "period": period,
         "tables": data,
         "responses": metrics.responses(period),
@@ -187,7 +188,47 @@ def dashboard(request):
         )
         if industry_rows
         else "",
-        "query": request.GET.urlencode(),
+        "query": query,
+    }
+
+
+def figures_html(period: metrics.Period, query: str, *, fresh: bool) -> tuple[str, datetime]:
+    """The figures, rendered, and when they were worked out.
+
+    They are aggregates over every interview in the period: hundreds of milliseconds on a large
+    binder, and the same for every member of staff. So each server process keeps the rendered
+    figures for ``INSIGHT_CACHE_SECONDS`` per period; "Work them out again" skips the copy.
+    """
+    key = "insight:" + hashlib.sha256(f"{period.start}|{period.end}|{query}".encode()).hexdigest()
+    seconds = settings.INSIGHT_CACHE_SECONDS
+    if seconds and not fresh:
+        kept = cache.get(key)
+        if kept is not None:
+            return kept
+    kept = (
+        render_to_string("insight/_figures.html", figures(period, query)),
+        timezone.now(),
+    )
+    if seconds:
+        cache.set(key, kept, seconds)
+    return kept
+
+
+@staff_required
+def dashboard(request):
+    form = PeriodForm(request.GET or None)
+    period = form.period()
+    query = request.GET.copy()
+    fresh = query.pop("fresh", None) is not None
+    query = query.urlencode()
+    html, worked_out_at = figures_html(period, query, fresh=fresh)
+    context = {
+        "form": form,
+        "period": period,
+        "figures": mark_safe(html),
+        "worked_out_at": worked_out_at,
+        "cache_minutes": settings.INSIGHT_CACHE_SECONDS // 60,
+        "query": query,
     }
     return render(request, "insight/dashboard.html", context)
 

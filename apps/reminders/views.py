@@ -4,6 +4,7 @@ and e-mail preferences (including one-click unsubscribe from the e-mail itself).
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -15,6 +16,10 @@ from apps.interviews.models import Interview
 
 from . import services
 from .models import Contact, EmailOptOut, Reminder
+
+# "What to do now" shows the most pressing few; the rest are a page away, not a long scroll
+# (and not a page that grows with every reminder a student lets pile up).
+DUE_PAGE_SIZE = 10
 
 
 @student_required
@@ -41,8 +46,9 @@ def dashboard(request):
         contact.drifting = (
             contact.last_contact_at + timezone.timedelta(days=contact.cadence_days) < now
         )
+    page = Paginator(reminders, DUE_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "reminders": reminders,
+        "page": page,
         "soon": soon,
         "upcoming": interviews.filter(status="confirmed", starts_at__gte=now).order_by("starts_at")[
             :10

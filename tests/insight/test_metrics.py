@@ -160,7 +160,9 @@ def test_dashboard_page_charts_exports_and_privacy(world, staff_client, student_
     assert "The end date is before the start date." in bad.content.decode()
 
 
-def test_dashboard_queries_do_not_grow_with_data(staff_client):
+def test_dashboard_queries_do_not_grow_with_data(staff_client, settings):
+    settings.INSIGHT_CACHE_SECONDS = 0  # work the figures out on every load
+
     def count(n):
         pro = make_professional(industry="Technology")
         for _ in range(n):
@@ -175,3 +177,37 @@ def test_dashboard_queries_do_not_grow_with_data(staff_client):
         return len(queries)
 
     assert count(3) == count(30)
+
+
+def test_the_figures_are_kept_for_a_while_and_can_be_worked_out_again(world, staff_client):
+    url = reverse("insight:dashboard")
+    period = {"days": "custom", "start": "2026-10-01", "end": "2026-11-30"}
+
+    def held(page):
+        return page.split("<td>Held the interview</td><td>")[1].split("<")[0]
+
+    with time_machine.travel(NOW, tick=False):
+        first = staff_client.get(url, period).content.decode()
+        assert held(first) == "2"
+        assert "Worked out at 12:00; the figures are kept for 5 minutes" in first
+        Interview.objects.create(
+            student=make_user(),
+            professional=Professional.objects.get(full_name="Lawyer"),
+            status="completed",
+            requested_at=NOW - timedelta(days=3),
+            starts_at=NOW - timedelta(days=1),
+            recorded_at=NOW - timedelta(hours=2),
+        )
+        with CaptureQueriesContext(connection) as queries:
+            kept = staff_client.get(url, period).content.decode()
+        assert held(kept) == "2"  # the kept copy
+        assert len(queries) <= 4  # session, user, and nothing about interviews
+        assert "fresh=1" in kept
+        fresh = staff_client.get(url, {**period, "fresh": "1"}).content.decode()
+        assert held(fresh) == "3"
+    # Other periods are worked out on their own, and a kept copy ends after five minutes.
+    with time_machine.travel(NOW + timedelta(minutes=2), tick=False):
+        Interview.objects.filter(student__full_name__startswith="Person").update(status="declined")
+        assert held(staff_client.get(url, period).content.decode()) == "3"
+    with time_machine.travel(NOW + timedelta(minutes=6), tick=False):
+        assert held(staff_client.get(url, period).content.decode()) != "3"

@@ -291,3 +291,25 @@ def test_dashboard_queries_do_not_grow_with_reminders(student, student_client):
         return len(queries)
 
     assert count(3) == count(30)
+
+
+def test_dashboard_shows_what_is_due_ten_at_a_time_oldest_first(student, student_client):
+    now = timezone.now()
+    for n in range(13):
+        Reminder.objects.create(
+            student=student,
+            kind="keep_in_touch",
+            professional=make_professional(full_name=f"Due Person {n:02}"),
+            due_at=now - timedelta(days=20 - n),
+        )
+    first = student_client.get(reverse("home")).content.decode()
+    assert "The 13 things due are shown 10 at a time" in first
+    assert first.count('class="card mb-2 reminder') == 10
+    assert "Due Person 00" in first and "Due Person 09" in first
+    assert "Due Person 10" not in first
+    assert "Page 1 of 2" in first and "?page=2" in first
+    second = student_client.get(reverse("home") + "?page=2").content.decode()
+    assert second.count('class="card mb-2 reminder') == 3
+    assert "Due Person 12" in second and "Due Person 00" not in second
+    # A page number that is not one shows the last page rather than an error.
+    assert student_client.get(reverse("home") + "?page=99").status_code == 200
