@@ -217,6 +217,9 @@ class Professional(models.Model):
         indexes = [
             # The student search filters by status first, then sorts by name.
             models.Index(fields=["status", "full_name"], name="prof_status_name_idx"),
+            # The staff binder's first page: everyone by name, 25 at a time, without sorting
+            # the whole binder (found by the load benchmark: 9 ms of 20,000 rows sorted each time).
+            models.Index(fields=["full_name", "id"], name="prof_name_idx"),
             # Staff filters.
             models.Index(fields=["industry", "status"], name="prof_industry_status_idx"),
             models.Index(fields=["occupation", "status"], name="prof_occupation_status_idx"),
