@@ -132,10 +132,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;"
         ),
     }
+else:
+    if env.bool("DATABASE_POOL", default=False):
+        # Django's psycopg pool, one per process, for threaded gunicorn workers or many
+        # processes sharing few connections (README, "Scaling"). Django refuses a pool
+        # together with persistent connections, so CONN_MAX_AGE is 0 here.
+        DATABASES["default"]["OPTIONS"] = {
+            **DATABASES["default"].get("OPTIONS", {}),
+            "pool": {
+                "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
+                "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=4),
+            },
+        }
+    # Behind PgBouncer in transaction mode a cursor cannot outlive its transaction.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(
+        "DISABLE_SERVER_SIDE_CURSORS", default=False
+    )
 # Each server process keeps its connection between requests: no reconnecting on every page,
 # and on SQLite a page cache that stays warm (the load benchmark found the staff binder list
 # three times slower with a fresh connection, and so a cold cache, per request).
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_MAX_AGE"] = (
+    0 if "pool" in DATABASES["default"].get("OPTIONS", {}) else env.int("CONN_MAX_AGE", default=60)
+)
+# With the pool, this makes it check a connection before handing it out.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

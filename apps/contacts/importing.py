@@ -124,7 +124,10 @@ class _Lookups:
                 self.occupations[occupation.code.lower()] = occupation
                 self.occupations[occupation.code.split("-")[0]] = occupation
         self.organisations = {o.name.lower(): o for o in Organisation.objects.all()}
-        people = Professional.objects.filter(erased_at__isnull=True).select_related("organisation")
+        # A matched row is compared field by field, industry and occupation included.
+        people = Professional.objects.filter(erased_at__isnull=True).select_related(
+            "organisation", "industry", "occupation"
+        )
         self.by_email = {}
         self.by_name = {}
         for professional in people:

@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
+
+from ..support.database import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = {
@@ -64,3 +67,46 @@ def test_production_uses_hashed_compressed_static_files_and_secure_cookies():
         "31536000",
         "True",
     ], result.stderr
+
+
+POOL_SETTINGS = (
+    "from django.conf import settings as s; d = s.DATABASES['default'];"
+    "print(d.get('OPTIONS', {}).get('pool'), d['CONN_MAX_AGE'], d['DISABLE_SERVER_SIDE_CURSORS'])"
+)
+
+
+def test_persistent_connections_by_default_and_the_pool_on_request():
+    result = run_django(GOOD, "shell", "--no-imports", "-c", POOL_SETTINGS)
+    assert result.stdout.split() == ["None", "60", "False"], result.stderr
+    pooled = {
+        **GOOD,
+        "DATABASE_POOL": "true",
+        "DATABASE_POOL_MAX_SIZE": "8",
+        "CONN_MAX_AGE": "60",  # Django refuses it beside the pool: the pool wins
+        "DISABLE_SERVER_SIDE_CURSORS": "true",
+    }
+    result = run_django(pooled, "shell", "--no-imports", "-c", POOL_SETTINGS)
+    assert result.stdout.strip() == "{'min_size': 1, 'max_size': 8} 0 True", result.stderr
+
+
+def test_sqlite_keeps_its_connection_between_requests_too(tmp_path):
+    code = "from django.conf import settings as s; print(s.DATABASES['default']['CONN_MAX_AGE'])"
+    result = run_django(
+        {"DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"}, "shell", "--no-imports", "-c", code
+    )
+    assert result.stdout.strip() == "60", result.stderr
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the pool is PostgreSQL's")
+def test_the_pool_serves_queries_on_postgresql():
+    code = (
+        "from django.db import connection;"
+        "from apps.accounts.models import User;"
+        "User.objects.exists();"
+        "print(type(connection.pool).__name__, connection.pool.max_size)"
+    )
+    env = {**GOOD, "DATABASE_URL": database_url(), "DATABASE_POOL": "true"}
+    result = run_django(env, "shell", "--no-imports", "-c", code)
+    assert result.stdout.split() == ["ConnectionPool", "4"], result.stderr
