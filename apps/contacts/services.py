@@ -439,8 +439,14 @@ def reconsent_request_due(*, now=None) -> int:
     count = 0
     for professional in due.iterator():
         with transaction.atomic():
+            # Claim the row as it is now, not as it was read: with two workers, only the one
+            # whose update finds it still unasked sends the e-mail.
+            claimed = Professional.objects.filter(
+                pk=professional.pk, reconsent_requested_at__isnull=True
+            ).update(reconsent_requested_at=now)
+            if not claimed:
+                continue
             professional.reconsent_requested_at = now
-            professional.save(update_fields=["reconsent_requested_at"])
             email_send(
                 name="reconsent",
                 to=[professional.email],

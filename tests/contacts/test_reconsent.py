@@ -62,3 +62,27 @@ def test_worker_housekeeping_runs_at_most_hourly():
     assert services.binder_housekeeping_job() == 0
     with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)):
         assert services.binder_housekeeping_job() == 1
+
+
+def test_a_professional_another_worker_asked_meanwhile_is_not_asked_twice(monkeypatch):
+    """Two workers can read the same due list; each row is claimed as it is at that moment."""
+    year_ago = timezone.now() - timedelta(days=400)
+    first = make_professional(email="first@x.example", consent_at=year_ago)
+    second = make_professional(email="second@x.example", consent_at=year_ago)
+    real_send = services.email_send
+    other = {first.email: second, second.email: first}
+    calls = []
+
+    def send_while_the_other_worker_asks_the_other(**kwargs):
+        # While this worker sends its first e-mail, the other worker asks the other person.
+        if not calls:
+            theirs = other[kwargs["to"][0]]
+            Professional.objects.filter(pk=theirs.pk).update(reconsent_requested_at=timezone.now())
+            real_send(name="reconsent", to=[theirs.email], context=kwargs["context"])
+        calls.append(kwargs["to"])
+        return real_send(**kwargs)
+
+    monkeypatch.setattr(services, "email_send", send_while_the_other_worker_asks_the_other)
+    assert services.reconsent_request_due() == 1
+    sent = sorted(r for (r,) in QueuedEmail.objects.values_list("recipients"))
+    assert sent == [["first@x.example"], ["second@x.example"]]  # each once
