@@ -1,16 +1,20 @@
 """The main pages under load, served by gunicorn, against a bare signed-in page in the same run.
 
-Builds a large data set in a fresh database (20,000 professionals, 2,000 students, 50,000
-interviews, 200,000 reminders; ``--scale 0.1`` for a tenth), starts gunicorn with DEBUG off
-(cached templates, whitenoise) and 2 x cores + 1 workers, signs in a student and a staff
+For each database (SQLite, then PostgreSQL when one answers on 127.0.0.1:5432 or
+``DATABASE_URL`` names one): builds the large data set in a fresh database (20,000
+professionals, 2,000 students, 50,000 interviews, 200,000 reminders), starts gunicorn with DEBUG
+off (cached templates, whitenoise) and 2 x cores + 1 workers, signs in a student and a staff
 member, and drives each page with wrk at ``--connections`` for ``--duration`` seconds. For each
 page: requests per second, median and 99th-percentile latency, errors, and throughput as a share
-of the baseline (``/about/``: the base template and fixed text). Also the peak resident memory
-of a gunicorn worker. Prints a table and writes it to bench/results/.
+of the baseline (``/about/``: the base template and fixed text). Then all seven pages at once,
+mixed, for ``--mixed`` seconds (the whole centre at once: errors must be zero), and the peak
+resident memory of a gunicorn worker. The search and both dashboards are measured again on a
+tenth of the data, to show how their cost grows with it. On PostgreSQL it also writes the query
+plans (EXPLAIN ANALYZE) of the searches. Prints the tables and writes them to bench/results/.
 
     sudo apt-get install wrk        # once
-    .venv/bin/python bench/load.py [--scale 1] [--duration 20] [--connections 50]
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python bench/load.py
+    .venv/bin/python bench/load.py                       # SQLite and PostgreSQL, full run
+    .venv/bin/python bench/load.py --only sqlite --scale 0.1 --duration 5 --mixed 10   # a quick look
 """
 
 import argparse
@@ -18,8 +22,10 @@ import os
 import random
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from datetime import timedelta
@@ -103,7 +109,8 @@ def gunicorn_workers(master: int) -> list[int]:
     return [int(pid) for pid in children]
 
 
-def wrk(url: str, cookie: str, connections: int, duration: int) -> dict:
+def wrk(url: str, cookie: str, connections: int, duration: int, script=None) -> dict:
+    extra = ["-s", str(script)] if script else ["-H", f"Cookie: {cookie}"]
     result = subprocess.run(
         [
             "wrk",
@@ -113,8 +120,7 @@ def wrk(url: str, cookie: str, connections: int, duration: int) -> dict:
             "--latency",
             "--timeout",
             "10s",
-            "-H",
-            f"Cookie: {cookie}",
+            *extra,
             url,
         ],
         capture_output=True,
@@ -140,109 +146,251 @@ def wrk(url: str, cookie: str, connections: int, duration: int) -> dict:
     }
 
 
+PAGES = [
+    ("baseline (about page)", "student", "/about/"),
+    ("student binder search", "student", "/professionals/?q=pro+12"),
+    ("professional profile", "student", "/professionals/{professional}/"),
+    ("student dashboard", "student", "/"),
+    ("interview workspace", "student", "/interviews/{interview}/"),
+    ("staff binder list", "staff", "/binder/"),
+    ("staff dashboard", "staff", "/staff/insight/"),
+]
+# Measured again on a tenth of the data: the pages whose cost could grow with it.
+GROWTH = ["baseline (about page)", "student binder search", "student dashboard", "staff dashboard"]
+
+MIXED_SCRIPT = """
+local paths = {%s}
+local cookies = {%s}
+local n = 0
+request = function()
+  n = n + 1
+  local k = (n %% #paths) + 1
+  return wrk.format("GET", paths[k], {["Cookie"] = cookies[k]})
+end
+"""
+
+
+def explain_searches(out: Path) -> list[str]:
+    """PostgreSQL's plans for the binder searches, as run with the benchmark's data."""
+    from apps.contacts.queries import (
+        staff_professionals,
+        student_professionals,
+        with_load_this_month,
+    )
+
+    cases = [
+        (
+            "student search, q='pro 12', first page",
+            with_load_this_month(student_professionals({"q": "pro 12", "available": True}))[:20],
+        ),
+        ("student search, q='pro 12', count", None),
+        (
+            "student search, q='analyst', first page",
+            with_load_this_month(student_professionals({"q": "analyst", "available": True}))[:20],
+        ),
+        ("staff binder, everyone by name, first page", staff_professionals({})[:25]),
+        ("staff binder, q='pro 12', first page", staff_professionals({"q": "pro 12"})[:25]),
+    ]
+    text, summary = [], []
+    for label, queryset in cases:
+        if queryset is None:
+            queryset = student_professionals({"q": "pro 12", "available": True}).values("pk")
+            plan = queryset.explain(analyze=True, buffers=True)  # the plan under the COUNT
+        else:
+            plan = queryset.explain(analyze=True, buffers=True)
+        text += [f"== {label}", plan, ""]
+        timing = re.search(r"Execution Time: ([\d.]+) ms", plan)
+        scans = sorted(
+            set(
+                re.findall(
+                    r"(Index Scan|Index Only Scan|Bitmap Index Scan|Seq Scan) "
+                    r"(?:Backward )?(?:using (\w+) )?on (\w+)",
+                    plan,
+                )
+            )
+        )
+        used = ", ".join(
+            f"{kind}{' ' + index if index else ''} on {table}" for kind, index, table in scans
+        )
+        summary.append(f"- {label}: {timing.group(1) if timing else '?'} ms ({used})")
+    out.write_text("\n".join(text))
+    return summary
+
+
+def serve_and_measure(vendor, scale, names, args) -> dict:
+    """Build the data at ``scale``, serve it, and measure the pages called ``names``."""
+    from django.db import connection
+
+    ids = build(scale)
+    explained = []
+    if vendor == "postgresql" and scale == args.scale:
+        explained = explain_searches(ROOT / "bench" / "results" / "explain-postgresql.txt")
+    s = connection.settings_dict
+    if vendor == "sqlite":
+        url = f"sqlite:///{s['NAME']}"
+    else:
+        url = f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+    connection.close()
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    workers = 2 * (os.cpu_count() or 1) + 1
+    web = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        cookies = {}
+        for who in ("student", "staff"):
+            opener = signed_in_opener(base, f"{who}@example.edu", PASSWORD)
+            jar = opener.handlers_cookiejar
+            cookies[who] = "; ".join(f"{c.name}={c.value}" for c in jar)
+        pages = [(label, who, path.format(**ids)) for label, who, path in PAGES if label in names]
+        rows, peak = {}, 0.0
+        for label, who, path in pages:
+            rows[label] = wrk(base + path, cookies[who], args.connections, args.duration)
+            peak = max(
+                [peak] + [proc_status_mb(pid, "VmHWM") or 0 for pid in gunicorn_workers(web.pid)]
+            )
+        mixed = None
+        if args.mixed and scale == args.scale:
+            script = Path(tempfile.mkdtemp(prefix="wrk-")) / "mixed.lua"
+            script.write_text(
+                MIXED_SCRIPT
+                % (
+                    ", ".join(f'"{path}"' for _, _, path in pages),
+                    ", ".join(f'"{cookies[who]}"' for _, who, _ in pages),
+                )
+            )
+            mixed = wrk(base + "/", "", args.connections, args.mixed, script=script)
+            peak = max(
+                [peak] + [proc_status_mb(pid, "VmHWM") or 0 for pid in gunicorn_workers(web.pid)]
+            )
+    finally:
+        web.terminate()
+        web.wait(timeout=30)
+    return {"rows": rows, "peak": peak, "workers": workers, "mixed": mixed, "explained": explained}
+
+
+def table(run, scale) -> list[str]:
+    baseline = run["rows"]["baseline (about page)"]["rps"]
+    lines = [
+        f"Scale {scale:g}: {run['workers']} gunicorn workers, 50 connections",
+        "",
+        "| page | req/s | median ms | p99 ms | errors | share of baseline |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, f in run["rows"].items():
+        lines.append(
+            f"| {label} | {f['rps']:.0f} | {f['p50']:.1f} | {f['p99']:.1f} | {f['errors']} "
+            f"| {f['rps'] / baseline:.0%} |"
+        )
+    return lines
+
+
+def measure(args):
+    """One database (the one Django is configured with): full size, then a tenth."""
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    with fresh_database() as vendor:
+        full = serve_and_measure(vendor, args.scale, [label for label, _, _ in PAGES], args)
+    with fresh_database():
+        tenth = serve_and_measure(vendor, args.scale / 10, GROWTH, args)
+    lines = [f"## Load on {vendor}", ""] + table(full, args.scale) + [""]
+    if full["mixed"]:
+        m = full["mixed"]
+        lines.append(
+            f"All seven pages mixed, {args.connections} connections for {args.mixed} s: "
+            f"{m['rps']:.0f} req/s, median {m['p50']:.1f} ms, p99 {m['p99']:.1f} ms, "
+            f"**{m['errors']} errors**"
+        )
+        lines.append("")
+    lines.append(
+        f"Peak resident memory of a gunicorn worker: {max(full['peak'], tenth['peak']):.0f} MB"
+    )
+    lines.append("")
+    lines += table(tenth, args.scale / 10) + [""]
+    lines += [
+        "Cost growth from a tenth to full size (cost = baseline req/s / page req/s, each in its own run):",
+        "",
+    ]
+    for label in GROWTH[1:]:
+        cost_full = full["rows"]["baseline (about page)"]["rps"] / full["rows"][label]["rps"]
+        cost_tenth = tenth["rows"]["baseline (about page)"]["rps"] / tenth["rows"][label]["rps"]
+        lines.append(f"- {label}: {cost_full / cost_tenth:.2f}x")
+    if full["explained"]:
+        lines += ["", "PostgreSQL plans for the searches (bench/results/explain-postgresql.txt):"]
+        lines += full["explained"]
+    text = "\n".join(lines)
+    print(text, flush=True)
+    (results / f"load-{vendor}.md").write_text(text + "\n")
+
+
+def postgres_url() -> str | None:
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        return url
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=2).close()
+    except OSError:
+        return None
+    return "postgres://postgres@127.0.0.1:5432/careers_bench"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--duration", type=int, default=20, help="seconds per page")
+    parser.add_argument("--mixed", type=int, default=60, help="seconds of all pages at once")
     parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--only", choices=["sqlite", "postgresql"])
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("needs wrk: sudo apt-get install wrk")
-    with fresh_database() as vendor:
-        from django.db import connection
-
-        ids = build(args.scale)
-        s = connection.settings_dict
-        if vendor == "sqlite":
-            url = f"sqlite:///{s['NAME']}"
-        else:
-            url = (
-                f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-            )
-        connection.close()
-        env = {
-            **os.environ,
-            "DATABASE_URL": url,
-            "DEBUG": "false",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        }
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        workers = 2 * (os.cpu_count() or 1) + 1
-        web = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi",
-                "--workers",
-                str(workers),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"{base}/healthz", timeout=2)
-                    break
-                except OSError:
-                    time.sleep(0.2)
-            cookies = {}
-            for who in ("student", "staff"):
-                opener = signed_in_opener(base, f"{who}@example.edu", PASSWORD)
-                jar = opener.handlers_cookiejar
-                cookies[who] = "; ".join(f"{c.name}={c.value}" for c in jar)
-            pages = [
-                ("baseline (about page)", "student", "/about/"),
-                ("student binder search", "student", "/professionals/?q=pro+12"),
-                ("professional profile", "student", f"/professionals/{ids['professional']}/"),
-                ("student dashboard", "student", "/"),
-                ("interview workspace", "student", f"/interviews/{ids['interview']}/"),
-                ("staff binder list", "staff", "/binder/"),
-                ("staff dashboard", "staff", "/staff/insight/"),
-            ]
-            rows, peak = [], 0.0
-            for label, who, path in pages:
-                figures = wrk(base + path, cookies[who], args.connections, args.duration)
-                peak = max(
-                    [peak]
-                    + [proc_status_mb(pid, "VmHWM") or 0 for pid in gunicorn_workers(web.pid)]
-                )
-                rows.append((label, path, figures))
-        finally:
-            web.terminate()
-            web.wait(timeout=30)
-        baseline = rows[0][2]["rps"]
-        lines = [
-            f"Load on {vendor}, scale {args.scale:g}, {workers} gunicorn workers, "
-            f"{args.connections} connections, {args.duration} s per page",
-            "",
-            "| page | req/s | median ms | p99 ms | errors | share of baseline |",
-            "|---|---|---|---|---|---|",
-        ]
-        for label, _, f in rows:
-            lines.append(
-                f"| {label} | {f['rps']:.0f} | {f['p50']:.1f} | {f['p99']:.1f} | {f['errors']} "
-                f"| {f['rps'] / baseline:.0%} |"
-            )
-        lines.append("")
-        lines.append(f"Peak resident memory of a gunicorn worker: {peak:.0f} MB")
-        text = "\n".join(lines)
-        print(text)
-        results = ROOT / "bench" / "results"
-        results.mkdir(exist_ok=True)
-        (results / f"load-{vendor}-scale{args.scale:g}.md").write_text(text + "\n")
+    if args.only:
+        measure(args)
+        return
+    # Each database in its own process: Django's settings are fixed once it starts.
+    passed = [a for a in sys.argv[1:]]
+    runs = [("sqlite", {k: v for k, v in os.environ.items() if k != "DATABASE_URL"})]
+    url = postgres_url()
+    if url:
+        runs.append(("postgresql", {**os.environ, "DATABASE_URL": url}))
+    else:
+        print("No PostgreSQL answering on 127.0.0.1:5432: SQLite only.", flush=True)
+    failed = 0
+    for vendor, env in runs:
+        failed |= subprocess.call([sys.executable, __file__, *passed, "--only", vendor], env=env)
+    sys.exit(failed)
 
 
 if __name__ == "__main__":

@@ -48,7 +48,23 @@ def _filters(request) -> tuple[StaffFilterForm, dict]:
 @staff_required
 def professional_list(request):
     form, data = _filters(request)
-    page = Paginator(staff_professionals(data), PAGE_SIZE).get_page(request.GET.get("page"))
+    # Only what the table shows (the export wants every column; this page does not).
+    shown = (
+        staff_professionals(data)
+        .select_related(None)
+        .select_related("organisation", "industry")
+        .only(
+            "full_name",
+            "is_alumni",
+            "job_title",
+            "organisation__name",
+            "industry__name",
+            "status",
+            "monthly_capacity",
+            "consent_at",
+        )
+    )
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
