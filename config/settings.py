@@ -251,6 +251,7 @@ WORKER_JOBS = [
     "apps.core.mail.deliver_due",
     "apps.core.mail.purge_sent",
     "apps.accounts.privacy.purge_notes_of_leavers",
+    "apps.core.statistics.sqlite_statistics_job",
 ]
 # --- Privacy: each app's part of a student's data (apps/accounts/privacy.py) -------------------
 PERSONAL_DATA_EXPORTERS = [

@@ -56,3 +56,39 @@ def test_postgres_search_uses_the_gin_index():
         plan = queryset.explain()
         cursor.execute("SET enable_seqscan = on")
     assert "prof_search_gin_idx" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 table")
+def test_an_older_sqlite_index_is_made_again_with_prefix_indexes():
+    from apps.contacts.search import ensure_sqlite_index
+
+    make_professional(full_name="Priya Product", job_title="Product manager")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {FTS_TABLE}")
+        cursor.execute(  # as an earlier version made it: no prefix indexes
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(search_text,"
+            " content='contacts_professional', content_rowid='id')"
+        )
+    ensure_sqlite_index()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [FTS_TABLE])
+        assert "prefix='2 3 4'" in cursor.fetchone()[0]
+    assert matching("pr") == ["Priya Product"] and matching("produ man") == ["Priya Product"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner statistics")
+def test_with_the_workers_statistics_a_search_looks_up_its_matches():
+    from apps.contacts.queries import student_professionals
+    from apps.core.statistics import sqlite_statistics_job
+
+    for n in range(300):
+        make_professional(full_name=f"Person {n}", job_title="Engineer" if n % 50 else "Curator")
+    searched = student_professionals({"q": "curator"})
+    assert sqlite_statistics_job() == 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'contacts_professional'")
+        assert cursor.fetchone()[0] > 0
+    plan = searched.explain()
+    # Each match looked up by its key, not every active professional scanned and checked.
+    assert "USING INTEGER PRIMARY KEY" in plan and "prof_status_name_idx" not in plan
+    assert searched.count() == 6
