@@ -59,7 +59,7 @@ def staff_professionals(data: dict) -> QuerySet:
         queryset = queryset.filter(used_this_month__lt=F("monthly_capacity"))
     elif data.get("load") == "full":
         queryset = queryset.filter(used_this_month__gte=F("monthly_capacity"))
-    return queryset.order_by(*STAFF_SORT.get(data.get("sort") or "name"))
+    return queryset.order_by(*STAFF_SORT.get(data.get("sort") or "name", STAFF_SORT["name"]))
 
 
 def student_professionals(data: dict) -> QuerySet:

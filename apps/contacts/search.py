@@ -1,16 +1,17 @@
 """Index-backed text search over the binder.
 
 Each professional's searchable words live in one column, ``search_text`` (kept by the model's
-save). PostgreSQL searches it through a GIN index on its ``simple`` tsvector (made by migration
-0003). SQLite searches an FTS5 table kept in step by triggers; Django rebuilds SQLite tables when
-a migration alters them, which drops triggers, so the table and triggers are (re)made after
-every migrate.
+save). PostgreSQL searches their ``simple`` tsvector, stored in a generated column with a GIN
+index (migration 0008). SQLite searches an FTS5 table kept in step by triggers; Django rebuilds
+SQLite tables when a migration alters them, which drops triggers, so the table and triggers are
+(re)made after every migrate.
 """
 
 import re
 
+from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField, CharField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_migrate
 
@@ -22,6 +23,34 @@ def search_terms(query: str) -> list[str]:
     return re.findall(r"\w+", (query or "").lower())[:MAX_TERMS]
 
 
+# Past this many matches, walking the name index meets a page of them soon enough.
+BROAD_MATCHES = 2000
+
+
+def by_name(query: str, *, matches: int | None = None) -> list:
+    """Ordering for a list sorted by name that ``query`` may narrow to ``matches`` rows.
+
+    With search words that match few, the database must find the matches first and sort those.
+    Left to itself, PostgreSQL walked the name index, expecting to meet twenty matches soon;
+    for a rare word (or none) it walked all 17,000 rows (9 ms, where the word index takes under
+    1 ms). Sorting by an expression no index holds (the name with nothing appended: the same
+    order) rules that walk out. Without words, or when they match most of the binder, walking
+    the name index is the fast way (sorting 19,000 matches for "pro" took 99 ms).
+    """
+    if not search_terms(query) or (matches is not None and matches > BROAD_MATCHES):
+        return ["full_name", "pk"]
+    unindexed = RawSQL("contacts_professional.full_name || ''", [], output_field=CharField())
+    return [unindexed.asc(), "pk"]
+
+
+def page_by_name(queryset: QuerySet, query: str, *, per_page: int, number) -> Page:
+    """A page of ``queryset`` in name order, counted once and ordered to suit the count."""
+    matches = queryset.order_by().count()
+    paginator = Paginator(queryset.order_by(*by_name(query, matches=matches)), per_page)
+    paginator.count = matches  # counted above: no second COUNT query
+    return paginator.get_page(number)
+
+
 def professionals_matching(queryset: QuerySet, query: str) -> QuerySet:
     """Narrow ``queryset`` to professionals whose words start with every term of ``query``."""
     terms = search_terms(query)
@@ -30,8 +59,7 @@ def professionals_matching(queryset: QuerySet, query: str) -> QuerySet:
     if connections[queryset.db].vendor == "postgresql":
         tsquery = " & ".join(f"{term}:*" for term in terms)
         matches = RawSQL(
-            "to_tsvector('simple'::regconfig, COALESCE(contacts_professional.search_text, ''))"
-            " @@ to_tsquery('simple', %s)",
+            "contacts_professional.search_vector @@ to_tsquery('simple', %s)",
             [tsquery],
             output_field=BooleanField(),
         )

@@ -35,6 +35,7 @@ from ..models import (
     month_start,
 )
 from ..queries import staff_professionals
+from ..search import page_by_name
 
 PAGE_SIZE = 25
 
@@ -64,7 +65,12 @@ def professional_list(request):
             "consent_at",
         )
     )
-    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    if (data.get("sort") or "name") == "name":
+        page = page_by_name(
+            shown, data.get("q", ""), per_page=PAGE_SIZE, number=request.GET.get("page")
+        )
+    else:
+        page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {

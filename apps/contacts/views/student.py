@@ -1,6 +1,5 @@
 """Students browse the binder and read profiles: never an e-mail address or phone number."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from apps.core.access import student_required
@@ -8,6 +7,7 @@ from apps.core.access import student_required
 from ..forms import StudentSearchForm
 from ..models import MonthlyLoad, Professional, Resource, month_start
 from ..queries import student_professionals, with_load_this_month
+from ..search import page_by_name
 
 PAGE_SIZE = 20
 
@@ -35,7 +35,9 @@ def search(request):
         "occupation__name",
         "monthly_capacity",
     )
-    page = Paginator(professionals, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_by_name(
+        professionals, data.get("q", ""), per_page=PAGE_SIZE, number=request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(), "searched": searched}
