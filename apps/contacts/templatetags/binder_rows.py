@@ -7,19 +7,20 @@ the same markup directly; every value still goes through ``format_html``'s escap
 
 from django import template
 from django.template.defaultfilters import date as date_filter
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
+
+from apps.core.links import url_maker
 
 register = template.Library()
 
 ALUMNI = mark_safe(' <span class="badge text-bg-light border">alumni</span>')
 
 
-@register.simple_tag
-def result_card(p):
+@register.simple_tag(takes_context=True)
+def result_card(context, p):
     """A professional in the student's search results: no contact details, ever."""
     full = p.used_this_month >= p.monthly_capacity
     where = format_html(" at {}", p.organisation.name) if p.organisation else ""
@@ -39,7 +40,7 @@ def result_card(p):
         '<p class="mb-1">{}{}</p>'
         '<p class="mb-1 small text-body-secondary">{} · talks by {}</p>{}'
         "</div></article>",
-        reverse("contacts:profile", args=[p.pk]),
+        url_maker(context, "contacts:profile")(p.pk),
         p.full_name,
         ALUMNI if p.is_alumni else "",
         mark_safe(' <span class="badge text-bg-warning">fully booked this month</span>')
@@ -53,8 +54,8 @@ def result_card(p):
     )
 
 
-@register.simple_tag
-def binder_row(p):
+@register.simple_tag(takes_context=True)
+def binder_row(context, p):
     """A professional in the staff binder's table."""
     used = format_html("{} of {}", p.used_this_month, p.monthly_capacity)
     if p.used_this_month >= p.monthly_capacity:
@@ -67,7 +68,7 @@ def binder_row(p):
     return format_html(
         '<tr><td><a href="{}">{}</a>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td>'
         "<td>{}</td></tr>",
-        reverse("contacts:staff_detail", args=[p.pk]),
+        url_maker(context, "contacts:staff_detail")(p.pk),
         p.full_name,
         ALUMNI if p.is_alumni else "",
         p.job_title,

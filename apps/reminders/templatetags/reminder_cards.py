@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 
+from apps.core.links import url_maker
+
 register = template.Library()
 
 ACTIONS = [
@@ -25,13 +27,13 @@ def _when(value, fmt):
     return date_filter(localtime(value), fmt) if value else ""
 
 
-def _what(r):
+def _what(context, r):
     """What to do, in a sentence, with the link that does it."""
     if r.kind == "prepare":
         return format_html(
             'Your conversation is on {}. <a href="{}">Check your research and questions</a>.',
             _when(r.interview.starts_at, "l j F, H:i"),
-            reverse("interviews:detail", args=[r.interview_id]),
+            url_maker(context, "interviews:detail")(r.interview_id),
         )
     if r.kind == "day_before":
         return format_html(
@@ -42,7 +44,7 @@ def _what(r):
     if r.kind == "thank_you":
         return format_html(
             'Thank them while it is fresh. <a href="{}">Your drafted note is ready to edit</a>.',
-            reverse("reminders:thank_you", args=[r.interview_id]),
+            url_maker(context, "reminders:thank_you")(r.interview_id),
         )
     if r.kind == "promise":
         return format_html(
@@ -51,7 +53,7 @@ def _what(r):
     if r.kind == "no_answer":
         return format_html(
             'A week without an answer. <a href="{}">Send your one polite follow-up</a>.',
-            reverse("interviews:detail", args=[r.interview_id]),
+            url_maker(context, "interviews:detail")(r.interview_id),
         )
     return format_html(
         'Time for a short note about what you have done since. <a href="{}">Your contacts</a>.',
@@ -70,7 +72,7 @@ def reminder_card(context, r):
         ' value="{}"><button class="btn btn-sm {}" type="submit">{}'
         '<span class="visually-hidden">: {}</span></button></form>',
         (
-            (reverse("reminders:act", args=[r.pk, action]), token, style, label, title)
+            (url_maker(context, "reminders:act", action)(r.pk), token, style, label, title)
             for action, style, label in ACTIONS
         ),
     )
@@ -82,7 +84,7 @@ def reminder_card(context, r):
         "</div></article>",
         r.kind,
         title,
-        _what(r),
+        _what(context, r),
         _when(r.due_at, "j M"),
         forms,
     )
