@@ -17,7 +17,7 @@ from .models import QueuedEmail
 
 
 def home(request):
-    """One home page per role; later parts of the product fill them in."""
+    """One home page per role: staff get their tasks, students their dashboard."""
     user = request.user
     if not user.is_authenticated:
         return render(request, "core/home_public.html")
