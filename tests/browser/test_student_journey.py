@@ -40,15 +40,28 @@ class Person:
             self.page.keyboard.press("Tab")
         raise AssertionError(f"Tab never reached {locator}")
 
-    def press(self, locator):
-        """Follow a link or press a button."""
+    def press(self, locator, *, navigates=True):
+        """Follow a link or press a button, and wait for the page it leads to."""
         locator = locator.first
         if not self.keyboard:
             locator.click()
             return
         self._tab_to(locator)
-        is_button = locator.evaluate("el => el.tagName === 'BUTTON'")
-        self.page.keyboard.press("Space" if is_button else "Enter")
+        key = "Space" if locator.evaluate("el => el.tagName === 'BUTTON'") else "Enter"
+        if navigates:
+            with self.page.expect_navigation():
+                self.page.keyboard.press(key)
+        else:
+            self.page.keyboard.press(key)
+
+    def menu(self, name: str):
+        """Follow a link of the main menu, opening the menu first where it is folded away."""
+        nav = self.page.get_by_role("navigation", name="Main")
+        link = nav.get_by_role("link", name=name, exact=True)
+        if not link.is_visible():
+            self.press(nav.get_by_role("button", name="Show or hide the menu"), navigates=False)
+            link.wait_for(state="visible")
+        self.press(link)
 
     def fill(self, locator, text: str):
         if not self.keyboard:
@@ -84,10 +97,24 @@ class Person:
         if not self.keyboard:
             locator.fill(when.strftime("%Y-%m-%dT%H:%M"))
             return
+        # The date's segments come in the browser's own order (headless Chromium keeps its
+        # own, whatever the page's locale), and each is a Tab stop. Type day first; if that
+        # came out swapped, Shift+Tab out of the field, Tab back to its first segment and type
+        # month first. The year takes up to six digits, so an arrow key moves on to the hours.
         self._tab_to(locator)
-        self.page.keyboard.type(when.strftime("%d%m%Y"))
-        self.page.keyboard.press("ArrowRight")
-        self.page.keyboard.type(when.strftime("%H%M"))
+        wanted = when.strftime("%Y-%m-%dT%H:%M")
+        target = locator.element_handle()
+        for order in ("%d%m%Y", "%m%d%Y"):
+            self.page.keyboard.type(when.strftime(order))
+            self.page.keyboard.press("ArrowRight")
+            self.page.keyboard.type(when.strftime("%H%M"))
+            if locator.input_value() == wanted:
+                break
+            for _ in range(10):
+                if not self.page.evaluate("el => el === document.activeElement", target):
+                    break
+                self.page.keyboard.press("Shift+Tab")
+            self.page.keyboard.press("Tab")
         assert locator.input_value() == when.strftime("%Y-%m-%dT%H:%M"), locator.input_value()
 
 
@@ -138,7 +165,7 @@ def test_register_book_accept_record_and_thank(open_browser, mailbox, way):
     student_window.check("profile")
 
     # Search the binder.
-    me.press(page.get_by_role("link", name="Find professionals"))
+    me.menu("Find professionals")
     page.wait_for_url("**/professionals/")
     me.fill(page.get_by_label("Search", exact=True), "user research")
     me.press(page.get_by_role("button", name="Search", exact=True))
@@ -184,7 +211,7 @@ def test_register_book_accept_record_and_thank(open_browser, mailbox, way):
     assert interview.plan.items.count() == 4
 
     # Send the request with one proposed time.
-    me.press(page.get_by_role("navigation").get_by_role("link", name="Interviews"))
+    me.menu("Interviews")
     page.wait_for_url("**/interviews/")
     student_window.check("interview-list")
     me.press(page.get_by_role("main").get_by_role("link", name=re.compile("Priya Raman")))
@@ -207,13 +234,17 @@ def test_register_book_accept_record_and_thank(open_browser, mailbox, way):
     pro_page = pro_window.page
     pro_window.goto(respond)
     pro_window.check("respond")
-    assert pro_page.get_by_role("heading", name="Maya Student would like to talk to you").is_visible()
+    assert pro_page.get_by_role(
+        "heading", name="Maya Student would like to talk to you"
+    ).is_visible()
     accept = pro_page.locator("section", has=pro_page.get_by_role("heading", name="Accept a time"))
     pro.tick(accept.get_by_role("radio").first)
     pro.fill(pro_page.get_by_label("Place, phone number or video link"), "https://meet.example/abc")
     pro.press(pro_page.get_by_role("button", name="Accept this time"))
     wait(pro_page)
-    assert "The conversation is confirmed" in pro_page.inner_text("main"), pro_page.inner_text("main")
+    assert "The conversation is confirmed" in pro_page.inner_text("main"), pro_page.inner_text(
+        "main"
+    )
     pro_window.check("respond-accepted")
     interview.refresh_from_db()
     assert interview.status == "confirmed" and interview.where == "https://meet.example/abc"
@@ -223,7 +254,9 @@ def test_register_book_accept_record_and_thank(open_browser, mailbox, way):
     for address in (STUDENT_EMAIL, PRO_EMAIL):
         messages = [m for m in mailbox.delivered(address) if "confirmed" in m.subject.lower()]
         assert messages, f"no confirmation for {address}"
-        assert any(a[2] == "text/calendar" or a[0].endswith(".ics") for a in _attachments(messages[-1]))
+        assert any(
+            a[2] == "text/calendar" or a[0].endswith(".ics") for a in _attachments(messages[-1])
+        )
 
     # Journey 4. The student downloads the .ics.
     page.reload()
@@ -231,7 +264,7 @@ def test_register_book_accept_record_and_thank(open_browser, mailbox, way):
     student_window.check("workspace-confirmed")
     assert page.get_by_text("https://meet.example/abc").first.is_visible()
     with page.expect_download() as download_info:
-        me.press(page.get_by_role("link", name="Download the calendar file"))
+        me.press(page.get_by_role("link", name="Download the calendar file"), navigates=False)
     download = download_info.value
     assert download.suggested_filename.endswith(".ics")
     event = icalendar.Calendar.from_ical(open(download.path(), "rb").read()).walk("VEVENT")[0]
@@ -247,7 +280,9 @@ def test_register_book_accept_record_and_thank(open_browser, mailbox, way):
     me.press(page.get_by_role("link", name="Record what you learnt"))
     page.wait_for_url("**/record/")
     student_window.check("record")
-    me.fill(page.get_by_label("How did you move into user research?"), "Through a psychology lab job.")
+    me.fill(
+        page.get_by_label("How did you move into user research?"), "Through a psychology lab job."
+    )
     me.fill(page.get_by_label("Promise 1: what they offered to do"), "Send a reading list")
     me.press(page.get_by_role("button", name="Save the record"))
     wait(page)
@@ -255,7 +290,7 @@ def test_register_book_accept_record_and_thank(open_browser, mailbox, way):
     assert interview.status == "completed"
 
     # The thank-you reminder is on the dashboard; open the draft and send it.
-    me.press(page.get_by_role("link", name="Home", exact=True))
+    me.menu("Home")
     page.wait_for_url(student_window.url("/"))
     student_window.check("dashboard")
     card = page.locator("article.reminder-thank_you")
