@@ -41,6 +41,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def chromium():
+    # Each run leaves only its own screenshots and HTML behind.
+    shutil.rmtree(RESULTS, ignore_errors=True)
     if not Path(CHROMIUM).exists():
         message = (
             f"No Chromium at {CHROMIUM} (apt-get install chromium, or set PLAYWRIGHT_CHROMIUM)"

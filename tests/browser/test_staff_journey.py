@@ -98,4 +98,4 @@ def test_staff_import_fix_commit_approve_and_dashboard(open_browser, tmp_path):
     # The staff dashboard counts what is there.
     browser.goto("/staff/insight/")
     browser.check("insight-dashboard")
-    assert page.get_by_role("heading", level=1).is_visible()
+    assert page.get_by_role("heading", name="What is happening", level=1).is_visible()
