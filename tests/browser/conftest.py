@@ -28,10 +28,6 @@ CHROMIUM = os.environ.get("PLAYWRIGHT_CHROMIUM", "/usr/bin/chromium")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
-# Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make
-# between browser steps are ordinary synchronous calls, so Django's guard is lifted here only.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(items):
     for item in items:
@@ -40,9 +36,17 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    # Each run leaves only its own screenshots and HTML behind.
+def _fresh_results():
+    """Each run leaves only its own screenshots and HTML behind."""
     shutil.rmtree(RESULTS, ignore_errors=True)
+
+
+@pytest.fixture
+def chromium(_fresh_results, monkeypatch):
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls the test makes
+    # between browser steps are ordinary synchronous calls, so Django's guard is lifted for
+    # this test only (never in the environment that later tests' subprocesses inherit).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not Path(CHROMIUM).exists():
         message = (
             f"No Chromium at {CHROMIUM} (apt-get install chromium, or set PLAYWRIGHT_CHROMIUM)"
@@ -54,10 +58,7 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-dev-shm-usage", "--lang=en-GB"],
-            # Date fields follow the browser's own language, which Chromium reads from these.
-            env={**os.environ, "LANG": "en_GB.UTF-8", "LANGUAGE": "en_GB"},
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"]
         )
         yield browser
         browser.close()
