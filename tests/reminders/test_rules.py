@@ -313,3 +313,43 @@ def test_dashboard_shows_what_is_due_ten_at_a_time_oldest_first(student, student
     assert "Due Person 12" in second and "Due Person 00" not in second
     # A page number that is not one shows the last page rather than an error.
     assert student_client.get(reverse("home") + "?page=99").status_code == 200
+
+
+def test_dashboard_lists_upcoming_waiting_and_drafts_each_in_its_own_order(
+    student, other_student, student_client
+):
+    now = timezone.now()
+
+    def interview(name, owner=student, **fields):
+        made = Interview.objects.create(
+            student=owner, professional=make_professional(full_name=name), **fields
+        )
+        if "updated_at" in fields:  # auto_now overwrote it
+            Interview.objects.filter(pk=made.pk).update(updated_at=fields["updated_at"])
+        return made
+
+    # Upcoming: soonest first, ten at most; a past confirmed one is not upcoming.
+    for n in (5, 1, 11, 3, 8, 2, 12, 4, 9, 6, 7, 10):
+        interview(f"Soon {n:02}", status="confirmed", starts_at=now + timedelta(days=n))
+    interview("Already Met", status="confirmed", starts_at=now - timedelta(days=1))
+    # Waiting: the longest-waiting first.
+    for n in (2, 3, 1):
+        interview(f"Asked {n}", status="requested", requested_at=now - timedelta(days=10 - n))
+    # Being prepared: the most recently worked on first, ten at most.
+    for n in range(12):
+        interview(f"Draft {n:02}", updated_at=now - timedelta(hours=n))
+    interview("Not Mine", owner=other_student, status="requested", requested_at=now)
+
+    page = student_client.get(reverse("home")).content.decode()
+    upcoming = [f"Soon {n:02}" for n in range(1, 11)]
+    assert [page.index(name) for name in upcoming] == sorted(page.index(n) for n in upcoming)
+    assert "Soon 11" not in page and "Soon 12" not in page and "Already Met" not in page
+    asked = ["Asked 1", "Asked 2", "Asked 3"]
+    assert [page.index(name) for name in asked] == sorted(page.index(n) for n in asked)
+    drafts = [f"Draft {n:02}" for n in range(10)]
+    assert [page.index(name) for name in drafts] == sorted(page.index(n) for n in drafts)
+    assert "Draft 10" not in page and "Draft 11" not in page
+    assert "Not Mine" not in page
+    # Upcoming, then waiting, then the drafts, each under its heading.
+    assert page.index("Soon 10") < page.index("Waiting for an answer") < page.index("Asked 1")
+    assert page.index("Asked 3") < page.index("Being prepared") < page.index("Draft 00")
