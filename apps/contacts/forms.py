@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import CharField, Value
 
 from apps.accounts.forms import TimeZoneField
 
@@ -108,7 +109,38 @@ class ProfessionalForm(forms.ModelForm):
         return cleaned
 
 
-class StaffFilterForm(forms.Form):
+def taxonomy_choices() -> dict[str, list[tuple[int, str]]]:
+    """Industries and occupations, each by name, as (pk, name) pairs read in one query.
+
+    A filter form's two selects read the same small lists on every list page; as two model
+    querysets that was a tenth of the student search's time (found by the load benchmark)."""
+
+    def named(model, kind):
+        return (
+            model.objects.order_by()
+            .annotate(kind=Value(kind, output_field=CharField()))
+            .values_list("kind", "pk", "name")
+        )
+
+    found = {"industry": [], "occupation": []}
+    rows = named(Industry, "industry").union(named(Occupation, "occupation"), all=True)
+    for kind, pk, name in rows.order_by("kind", "name"):
+        found[kind].append((pk, name))
+    return found
+
+
+class TaxonomyFilters:
+    """The industry and occupation selects offer the taxonomy read by ``taxonomy_choices``;
+    a chosen value is still checked against the database when the form is cleaned."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind, choices in taxonomy_choices().items():
+            field = self.fields[kind]
+            field.choices = [("", field.empty_label), *choices]
+
+
+class StaffFilterForm(TaxonomyFilters, forms.Form):
     q = forms.CharField(label="Search", required=False, max_length=200)
     industry = forms.ModelChoiceField(Industry.objects.all(), required=False, empty_label="Any")
     occupation = forms.ModelChoiceField(Occupation.objects.all(), required=False, empty_label="Any")
@@ -134,7 +166,7 @@ class StaffFilterForm(forms.Form):
     )
 
 
-class StudentSearchForm(forms.Form):
+class StudentSearchForm(TaxonomyFilters, forms.Form):
     q = forms.CharField(
         label="Search",
         required=False,

@@ -330,8 +330,14 @@ def test_dashboard_lists_upcoming_waiting_and_drafts_each_in_its_own_order(
 
     # Upcoming: soonest first, ten at most; a past confirmed one is not upcoming.
     for n in (5, 1, 11, 3, 8, 2, 12, 4, 9, 6, 7, 10):
-        interview(f"Soon {n:02}", status="confirmed", starts_at=now + timedelta(days=n))
-    interview("Already Met", status="confirmed", starts_at=now - timedelta(days=1))
+        starts = now + timedelta(days=n)
+        interview(
+            f"Soon {n:02}",
+            status="confirmed",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+        )
+    interview("Already Met", status="confirmed", starts_at=now - timedelta(days=1), ends_at=now)
     # Waiting: the longest-waiting first.
     for n in (2, 3, 1):
         interview(f"Asked {n}", status="requested", requested_at=now - timedelta(days=10 - n))
