@@ -175,3 +175,26 @@ def test_taxonomy_can_be_extended_but_not_duplicated(staff_client):
     from apps.contacts.models import Industry
 
     assert Industry.objects.filter(name="Space Industry").count() == 1
+
+
+def test_rows_escape_what_people_typed_in_the_binder_list_and_the_search(
+    staff_client, student_client
+):
+    make_professional(
+        full_name="Eve <script>alert(1)</script>",
+        job_title="R&D <b>lead</b>",
+        organisation='Smith & "Sons"',
+        talk_about="<img src=x> & more",
+        consent_at=timezone.now(),
+    )
+    make_professional(full_name="Lone Worker", location="Leeds & <Bradford>")
+    binder = staff_client.get(LIST).content.decode()
+    found = student_client.get(reverse("contacts:search")).content.decode()
+    for page in (binder, found):
+        assert "<script>alert" not in page and "<b>lead" not in page
+        assert "Eve &lt;script&gt;alert(1)&lt;/script&gt;" in page
+        assert "R&amp;D &lt;b&gt;lead&lt;/b&gt;" in page
+        assert "Smith &amp; &quot;Sons&quot;" in page
+    assert "&lt;img src=x&gt; &amp; more" in found
+    # Escaped once, not twice, with or without an organisation before it.
+    assert "Leeds &amp; &lt;Bradford&gt;" in found and "&amp;amp;" not in found
