@@ -1,4 +1,5 @@
 from django import forms
+from django.core.cache import cache
 from django.db.models import CharField, Value
 
 from apps.accounts.forms import TimeZoneField
@@ -109,11 +110,22 @@ class ProfessionalForm(forms.ModelForm):
         return cleaned
 
 
-def taxonomy_choices() -> dict[str, list[tuple[int, str]]]:
-    """Industries and occupations, each by name, as (pk, name) pairs read in one query.
+# The filter selects' lists are kept in each process's cache for at most this long. A change
+# made through this process (adding a name, the admin) is seen at once; another server sees it
+# within the minute. A name withdrawn meanwhile and then chosen is refused by the form's check.
+TAXONOMY_KEY = "contacts:taxonomy-choices"
+TAXONOMY_SECONDS = 60
 
-    A filter form's two selects read the same small lists on every list page; as two model
-    querysets that was a tenth of the student search's time (found by the load benchmark)."""
+
+def taxonomy_choices() -> dict[str, list[tuple[int, str]]]:
+    """Industries and occupations, each by name, as (pk, name) pairs.
+
+    A filter form's two selects offer the same small lists on every list page; read there as two
+    model querysets they were a tenth of the student search's time (found by the load
+    benchmark). They are read in one query, and then kept (see TAXONOMY_SECONDS)."""
+    found = cache.get(TAXONOMY_KEY)
+    if found is not None:
+        return found
 
     def named(model, kind):
         return (
@@ -126,7 +138,12 @@ def taxonomy_choices() -> dict[str, list[tuple[int, str]]]:
     rows = named(Industry, "industry").union(named(Occupation, "occupation"), all=True)
     for kind, pk, name in rows.order_by("kind", "name"):
         found[kind].append((pk, name))
+    cache.set(TAXONOMY_KEY, found, TAXONOMY_SECONDS)
     return found
+
+
+def forget_taxonomy_choices(**kwargs) -> None:
+    cache.delete(TAXONOMY_KEY)
 
 
 class TaxonomyFilters:

@@ -43,9 +43,14 @@ def by_name(query: str, *, matches: int | None = None) -> list:
     return [unindexed.asc(), "pk"]
 
 
-def page_by_name(queryset: QuerySet, query: str, *, per_page: int, number) -> Page:
-    """A page of ``queryset`` in name order, counted once and ordered to suit the count."""
-    matches = queryset.order_by().count()
+def page_by_name(
+    queryset: QuerySet, query: str, *, per_page: int, number, counted: QuerySet | None = None
+) -> Page:
+    """A page of ``queryset`` in name order, counted once and ordered to suit the count.
+
+    ``counted``: the same rows without the page's annotations and column choices, which only
+    slow the ORM's building of the COUNT query (a tenth of the student search's time)."""
+    matches = (queryset if counted is None else counted).order_by().count()
     paginator = Paginator(queryset.order_by(*by_name(query, matches=matches)), per_page)
     paginator.count = matches  # counted above: no second COUNT query
     return paginator.get_page(number)

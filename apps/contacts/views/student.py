@@ -20,7 +20,8 @@ def search(request):
     form = StudentSearchForm(request.GET if searched else None, initial={"available": True})
     data = form.cleaned_data if form.is_valid() else {"available": True}
     # Only what the result cards show: private fields are never even loaded.
-    professionals = with_load_this_month(student_professionals(data)).only(
+    matching = student_professionals(data)
+    professionals = with_load_this_month(matching).only(
         "full_name",
         "job_title",
         "location",
@@ -36,7 +37,11 @@ def search(request):
         "monthly_capacity",
     )
     page = page_by_name(
-        professionals, data.get("q", ""), per_page=PAGE_SIZE, number=request.GET.get("page")
+        professionals,
+        data.get("q", ""),
+        per_page=PAGE_SIZE,
+        number=request.GET.get("page"),
+        counted=matching,
     )
     query = request.GET.copy()
     query.pop("page", None)
