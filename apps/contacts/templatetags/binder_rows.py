@@ -18,18 +18,23 @@ register = template.Library()
 
 ALUMNI = mark_safe(' <span class="badge text-bg-light border">alumni</span>')
 STATUS = dict(Professional.Status.choices)
+FORMATS = [
+    (name, str(Professional._meta.get_field(name).verbose_name).lower())
+    for name in ["accepts_in_person", "accepts_phone", "accepts_video", "accepts_email"]
+]
 
 
 @register.simple_tag(takes_context=True)
 def result_card(context, p):
-    """A professional in the student's search results: no contact details, ever."""
+    """A professional in the student's search results (a named row of the search's
+    ``CARD_FIELDS``): no contact details, ever."""
     full = p.used_this_month >= p.monthly_capacity
-    where = markup(" at {}", p.organisation.name) if p.organisation else mark_safe("")
+    where = markup(" at {}", p.organisation__name) if p.organisation__name else mark_safe("")
     if p.location:
         where += markup(" · {}", p.location)
-    field = p.industry.name if p.industry else ""
-    if p.occupation:
-        field = markup("{} · {}", field, p.occupation.name)
+    field = p.industry__name or ""
+    if p.occupation__name:
+        field = markup("{} · {}", field, p.occupation__name)
     about = (
         markup('<p class="mb-0 small">{}</p>', Truncator(p.talk_about).chars(180))
         if p.talk_about
@@ -50,14 +55,14 @@ def result_card(context, p):
         p.job_title,
         where,
         field,
-        ", ".join(str(f) for f in p.formats).lower(),
+        ", ".join(label for name, label in FORMATS if getattr(p, name)),
         about,
     )
 
 
 @register.simple_tag(takes_context=True)
 def binder_row(context, p):
-    """A professional in the staff binder's table."""
+    """A professional in the staff binder's table (a named row of the list's ``ROW_FIELDS``)."""
     used = markup("{} of {}", p.used_this_month, p.monthly_capacity)
     if p.used_this_month >= p.monthly_capacity:
         used += mark_safe(' <span class="badge text-bg-warning">full</span>')
@@ -73,8 +78,8 @@ def binder_row(context, p):
         p.full_name,
         ALUMNI if p.is_alumni else "",
         p.job_title,
-        markup(", {}", p.organisation.name) if p.organisation else "",
-        p.industry.name if p.industry else "—",
+        markup(", {}", p.organisation__name) if p.organisation__name else "",
+        p.industry__name or "—",
         STATUS.get(p.status, p.status),
         used,
         consent,

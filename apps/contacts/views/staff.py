@@ -38,6 +38,18 @@ from ..queries import staff_professionals
 from ..search import page_by_name
 
 PAGE_SIZE = 25
+ROW_FIELDS = [
+    "pk",
+    "full_name",
+    "is_alumni",
+    "job_title",
+    "organisation__name",
+    "industry__name",
+    "status",
+    "monthly_capacity",
+    "used_this_month",
+    "consent_at",
+]
 
 
 def _filters(request) -> tuple[StaffFilterForm, dict]:
@@ -49,22 +61,9 @@ def _filters(request) -> tuple[StaffFilterForm, dict]:
 @staff_required
 def professional_list(request):
     form, data = _filters(request)
-    # Only what the table shows (the export wants every column; this page does not).
-    shown = (
-        staff_professionals(data)
-        .select_related(None)
-        .select_related("organisation", "industry")
-        .only(
-            "full_name",
-            "is_alumni",
-            "job_title",
-            "organisation__name",
-            "industry__name",
-            "status",
-            "monthly_capacity",
-            "consent_at",
-        )
-    )
+    # Only what the table shows, as named rows rather than model instances (the export wants
+    # every column; this page does not): making three models per row was a sixth of the page.
+    shown = staff_professionals(data).select_related(None).values_list(*ROW_FIELDS, named=True)
     if (data.get("sort") or "name") == "name":
         page = page_by_name(
             shown, data.get("q", ""), per_page=PAGE_SIZE, number=request.GET.get("page")

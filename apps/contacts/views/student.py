@@ -10,6 +10,23 @@ from ..queries import student_professionals, with_load_this_month
 from ..search import page_by_name
 
 PAGE_SIZE = 20
+CARD_FIELDS = [
+    "pk",
+    "full_name",
+    "job_title",
+    "location",
+    "is_alumni",
+    "talk_about",
+    "accepts_in_person",
+    "accepts_phone",
+    "accepts_video",
+    "accepts_email",
+    "organisation__name",
+    "industry__name",
+    "occupation__name",
+    "monthly_capacity",
+    "used_this_month",
+]
 
 
 @student_required
@@ -19,23 +36,10 @@ def search(request):
     searched = any(key != "page" for key in request.GET)
     form = StudentSearchForm(request.GET if searched else None, initial={"available": True})
     data = form.cleaned_data if form.is_valid() else {"available": True}
-    # Only what the result cards show: private fields are never even loaded.
+    # Only what the result cards show, as named rows: private fields are never even loaded,
+    # and no model instances are made (four per card were a sixth of the page's time).
     matching = student_professionals(data)
-    professionals = with_load_this_month(matching).only(
-        "full_name",
-        "job_title",
-        "location",
-        "is_alumni",
-        "talk_about",
-        "accepts_in_person",
-        "accepts_phone",
-        "accepts_video",
-        "accepts_email",
-        "organisation__name",
-        "industry__name",
-        "occupation__name",
-        "monthly_capacity",
-    )
+    professionals = with_load_this_month(matching).values_list(*CARD_FIELDS, named=True)
     page = page_by_name(
         professionals,
         data.get("q", ""),
