@@ -200,3 +200,23 @@ def test_rows_escape_what_people_typed_in_the_binder_list_and_the_search(
     assert "&lt;img src=x&gt; &amp; more" in found
     # Escaped once, not twice, with or without an organisation before it.
     assert "Leeds &amp; &lt;Bradford&gt;" in found and "&amp;amp;" not in found
+
+
+@pytest.mark.parametrize("sort", ["name", "organisation"])
+def test_the_lists_count_their_rows_without_joining_what_the_rows_show(
+    sort, staff_client, student_client
+):
+    for n in range(3):
+        make_professional(organisation=f"Org {n}", industry="Technology")
+    pages = [
+        (staff_client, LIST, {"sort": sort}),
+        (student_client, reverse("contacts:search"), {"q": "analyst"}),
+    ]
+    for client, url, params in pages:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, params).status_code == 200
+        counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+        counts = [sql for sql in counts if '"contacts_professional"' in sql.split("WHERE")[0]]
+        assert counts, url
+        for sql in counts:
+            assert "JOIN" not in sql.split("WHERE")[0], sql

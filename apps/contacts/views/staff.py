@@ -61,15 +61,23 @@ def _filters(request) -> tuple[StaffFilterForm, dict]:
 @staff_required
 def professional_list(request):
     form, data = _filters(request)
+    matching = staff_professionals(data)
     # Only what the table shows, as named rows rather than model instances (the export wants
     # every column; this page does not): making three models per row was a sixth of the page.
-    shown = staff_professionals(data).select_related(None).values_list(*ROW_FIELDS, named=True)
+    shown = matching.select_related(None).values_list(*ROW_FIELDS, named=True)
+    # Counted without the rows' joins, which SQLite would otherwise walk for all 20,000 (7 ms).
     if (data.get("sort") or "name") == "name":
         page = page_by_name(
-            shown, data.get("q", ""), per_page=PAGE_SIZE, number=request.GET.get("page")
+            shown,
+            data.get("q", ""),
+            per_page=PAGE_SIZE,
+            number=request.GET.get("page"),
+            counted=matching,
         )
     else:
-        page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = Paginator(shown, PAGE_SIZE)
+        paginator.count = matching.order_by().count()
+        page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
