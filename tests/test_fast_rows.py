@@ -1,7 +1,8 @@
 """The list rows written in Python give the markup of the templates they replaced.
 
 The templates below are the ones the tags replaced, kept here as the reference; each case
-renders both over the same rows and compares them, ignoring only the space between tags and at
+renders both over the same rows (the template from model instances, the tag from the named
+rows its page reads) and compares them, ignoring only the space between tags and at
 the ends of a paragraph, which a browser does not show.
 """
 
@@ -14,8 +15,11 @@ from django.utils import timezone
 
 from apps.contacts.models import Industry, Occupation
 from apps.contacts.queries import staff_professionals, student_professionals, with_load_this_month
+from apps.contacts.views.staff import ROW_FIELDS
+from apps.contacts.views.student import CARD_FIELDS
 from apps.interviews.models import Interview, Promise
 from apps.reminders.models import Reminder
+from apps.reminders.views import DASHBOARD_DUE, DASHBOARD_SOON
 
 from .conftest import make_user
 from .contacts.factories import make_professional
@@ -95,21 +99,27 @@ def professionals():
     make_professional(full_name="Claire", industry=tech, accepts_in_person=True, job_title="")
 
 
+def named_rows(queryset, fields):
+    return {row.pk: row for row in queryset.values_list(*fields, named=True)}
+
+
 def test_binder_rows_match_the_template(professionals):
     rows = list(staff_professionals({}))
     assert len(rows) == 3
+    named = named_rows(staff_professionals({}).select_related(None), ROW_FIELDS)
     for p in rows:
-        actual = render("{% load binder_rows %}{% binder_row p %}", p=p)
+        actual = render("{% load binder_rows %}{% binder_row p %}", p=named[p.pk])
         assert same(actual) == same(render(ROW, p=p))
-    first = render("{% load binder_rows %}{% binder_row p %}", p=rows[0])
+    first = render("{% load binder_rows %}{% binder_row p %}", p=named[rows[0].pk])
     assert "Ada &lt;Lovelace&gt; &amp; Co" in first and "full</span>" in first
 
 
 def test_search_cards_match_the_template(professionals):
     cards = list(with_load_this_month(student_professionals({})))
     assert len(cards) == 2  # the paused one is not offered to students
+    named = named_rows(with_load_this_month(student_professionals({})), CARD_FIELDS)
     for p in cards:
-        actual = render("{% load binder_rows %}{% result_card p %}", p=p)
+        actual = render("{% load binder_rows %}{% result_card p %}", p=named[p.pk])
         assert same(actual) == same(render(CARD, p=p))
 
 
@@ -137,7 +147,8 @@ def test_reminder_cards_match_the_template(kind):
     )
     context = {"r": reminder, "csrf_token": "TOKEN123"}
     expected = render(REMINDER, **context)
-    actual = render("{% load reminder_cards %}{% reminder_card r %}", **context)
+    row = Reminder.objects.filter(pk=reminder.pk).values_list(*DASHBOARD_DUE, named=True).get()
+    actual = render("{% load reminder_cards %}{% reminder_card r %}", r=row, csrf_token="TOKEN123")
     # The buttons now name the person too, so that ten "Done" buttons can be told apart.
     kind_name = reminder.get_kind_display()
     expected = expected.replace(
@@ -146,3 +157,30 @@ def test_reminder_cards_match_the_template(kind):
     )
     assert same(actual) == same(expected)
     assert actual.count('value="TOKEN123"') == 4
+
+
+SOON = """{% if soon %}<p class="small mb-0">Coming up: {% for r in soon %}{{ r.get_kind_display|lower }}{% if r.professional %} ({{ r.professional.full_name }}){% endif %} on {{ r.due_at|date:"j M" }}{% if not forloop.last %}; {% endif %}{% endfor %}.</p>{% endif %}"""
+
+
+def test_coming_up_matches_the_template():
+    student = make_user()
+    pro = make_professional(full_name="Dr <Who> & Co")
+    other = make_professional(full_name="Plain Name")
+    for days, who in ((1, pro), (3, None), (5, other)):
+        Reminder.objects.create(
+            student=student,
+            kind="keep_in_touch" if who else "thank_you",
+            professional=who,
+            due_at=timezone.now() + timedelta(days=days),
+        )
+    models = list(Reminder.objects.filter(student=student).order_by("due_at"))
+    rows = list(
+        Reminder.objects.filter(student=student)
+        .order_by("due_at")
+        .values_list(*DASHBOARD_SOON, named=True)
+    )
+    expected = render(SOON, soon=models)
+    actual = render("{% load reminder_cards %}{% coming_up soon %}", soon=rows)
+    assert same(actual) == same(expected)
+    assert "(Dr &lt;Who&gt; &amp; Co)" in actual
+    assert render("{% load reminder_cards %}{% coming_up soon %}", soon=[]) == ""

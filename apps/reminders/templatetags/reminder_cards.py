@@ -37,14 +37,14 @@ def _what(context, r):
     if r.kind == "prepare":
         return markup(
             'Your conversation is on {}. <a href="{}">Check your research and questions</a>.',
-            when(r.interview.starts_at, "l j F, H:i"),
+            when(r.interview__starts_at, "l j F, H:i"),
             url_maker(context, "interviews:detail")(r.interview_id),
         )
     if r.kind == "day_before":
         return markup(
             "Tomorrow, {}: {}. Be five minutes early.",
-            when(r.interview.starts_at, "H:i"),
-            r.interview.where or "see the interview page",
+            when(r.interview__starts_at, "H:i"),
+            r.interview__where or "see the interview page",
         )
     if r.kind == "thank_you":
         return markup(
@@ -53,7 +53,7 @@ def _what(context, r):
         )
     if r.kind == "promise":
         return markup(
-            "They offered: “{}”. If it has not come, a light reminder is fine.", r.promise.text
+            "They offered: “{}”. If it has not come, a light reminder is fine.", r.promise__text
         )
     if r.kind == "no_answer":
         return markup(
@@ -66,10 +66,30 @@ def _what(context, r):
     )
 
 
+@register.simple_tag
+def coming_up(soon):
+    """The sentence under the cards: what falls due in the next days, each as "kind (name) on
+    date" (named rows of ``DASHBOARD_SOON``)."""
+    if not soon:
+        return ""
+    items = [
+        markup(
+            "{}{} on {}",
+            KINDS.get(r.kind, r.kind).lower(),
+            markup(" ({})", r.professional__full_name) if r.professional__full_name else "",
+            when(r.due_at, "j M"),
+        )
+        for r in soon
+    ]
+    return markup('<p class="small mb-0">Coming up: {}.</p>', mark_safe("; ".join(items)))
+
+
 @register.simple_tag(takes_context=True)
 def reminder_card(context, r):
+    """One due reminder (a named row of the dashboard's ``DASHBOARD_DUE``)."""
     kind = KINDS.get(r.kind, r.kind)
-    title = markup("{}: {}", kind, r.professional.full_name) if r.professional else kind
+    name = r.professional__full_name
+    title = markup("{}: {}", kind, name) if name else kind
     token = str(context.get("csrf_token", ""))
     forms = mark_safe(
         "".join(
