@@ -411,6 +411,7 @@ def professionals_merge(*, first: Professional, second: Professional, by) -> Pro
             if label:
                 moved["other"].append(str(label))
         MergeRecord.objects.filter(kept=merge).update(kept=keep)
+        AuditEntry.objects.filter(professional=merge).update(professional=keep)
         MergeRecord.objects.create(
             kept=keep,
             merged_name=merge.full_name,
@@ -418,6 +419,8 @@ def professionals_merge(*, first: Professional, second: Professional, by) -> Pro
             moved=moved,
             merged_by=by,
         )
+        # Interviews, contacts and reminders point at the entry with PROTECT: if a receiver
+        # above forgot a row, this delete fails and the whole merge rolls back.
         merge.delete()
     return keep
 

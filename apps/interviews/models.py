@@ -54,8 +54,9 @@ class Interview(models.Model):
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interviews"
     )
+    # PROTECT: a student's interview is never deleted with a binder entry (a merge moves it).
     professional = models.ForeignKey(
-        Professional, on_delete=models.CASCADE, related_name="interviews"
+        Professional, on_delete=models.PROTECT, related_name="interviews"
     )
     plan = models.OneToOneField(
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="interview"

@@ -506,20 +506,31 @@ def written_answers_submit(*, interview: Interview, answers: dict[int, str]) -> 
 # --- After booking ---------------------------------------------------------------------------
 
 
+def _end_meeting(interview: Interview, *, by: str, reason: str, tell: tuple = ("student", "professional")) -> None:
+    """End a booked meeting: the one place a confirmed interview becomes cancelled. The
+    calendar entry gets its next SEQUENCE with METHOD:CANCEL, sent to whoever is in ``tell``
+    (the mail door holds it back from anyone who may no longer be contacted)."""
+    interview.calendar_sequence += 1
+    _change(interview, Status.CANCELLED, cancelled_by=by, cancel_reason=reason.strip())
+    _release_capacity(interview)
+    attachments = _ics_attachment(interview, cancelled=True)
+    if "professional" in tell:
+        _mail_professional(interview, "interview_cancelled", attachments=attachments, reason=reason)
+    if "student" in tell:
+        _mail_student(interview, "interview_cancelled", attachments=attachments, reason=reason)
+
+
 def interview_cancel(*, interview: Interview, by: str, reason: str = "") -> None:
     if interview.status != Status.CONFIRMED:
         raise ValidationError("Only a confirmed interview can be cancelled.")
     with transaction.atomic():
-        interview.calendar_sequence += 1
-        _change(interview, Status.CANCELLED, cancelled_by=by, cancel_reason=reason.strip())
-        _release_capacity(interview)
-        attachments = _ics_attachment(interview, cancelled=True)
-        if by == "student":
-            _mail_professional(
-                interview, "interview_cancelled", attachments=attachments, reason=reason
-            )
-        else:
-            _mail_student(interview, "interview_cancelled", attachments=attachments, reason=reason)
+        # The one who cancels knows; the other one is told, with the calendar's CANCEL.
+        _end_meeting(
+            interview,
+            by=by,
+            reason=reason,
+            tell=("professional",) if by == "student" else ("student",),
+        )
 
 
 def interview_reschedule(*, interview: Interview, times: list) -> None:
@@ -685,6 +696,31 @@ def withdraw_everything_for(professional: Professional) -> int:
         status=Status.WITHDRAWN
     )
     return count
+
+
+def interviews_merge(*, kept: Professional, merged: Professional) -> str:
+    """Two binder entries became one: every interview and referral moves to the kept entry.
+
+    A student may hold open business with both (one open per pair is a rule): the confirmed
+    meeting stays, or else the earlier request; the other closes through the usual change, so
+    reminders stop and a booked meeting's calendar entry is cancelled. Nothing is deleted."""
+    for interview in (
+        Interview.objects.open().filter(professional=merged).select_related("student", "professional")
+    ):
+        other = Interview.objects.open().filter(professional=kept, student=interview.student_id)
+        other = other.first()
+        if other is None:
+            continue
+        rank = [(i.status != Status.CONFIRMED, i.requested_at or i.created_at, i.pk) for i in (interview, other)]
+        loser = interview if rank[0] > rank[1] else other
+        if loser.status == Status.CONFIRMED:
+            _end_meeting(loser, by="staff", reason="This meeting was booked twice.")
+        else:
+            _change(loser, Status.WITHDRAWN)
+            _release_capacity(loser)
+    moved = Interview.objects.filter(professional=merged).update(professional=kept)
+    Referral.objects.filter(professional=merged).update(professional=kept)
+    return f"{moved} interview(s)" if moved else ""
 
 
 def expire_due_requests(*, stop=lambda: False) -> int:

@@ -44,8 +44,9 @@ class Reminder(models.Model):
     interview = models.ForeignKey(
         Interview, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
     )
+    # PROTECT here and on Contact: a merge moves these rows; nothing deletes them with an entry.
     professional = models.ForeignKey(
-        Professional, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Professional, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     promise = models.ForeignKey(
         Promise, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
@@ -97,7 +98,7 @@ class Contact(models.Model):
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contacts"
     )
-    professional = models.ForeignKey(Professional, on_delete=models.CASCADE, related_name="+")
+    professional = models.ForeignKey(Professional, on_delete=models.PROTECT, related_name="+")
     is_mentor = models.BooleanField(default=False)
     mentor_reason = models.CharField(max_length=200, blank=True)
     cadence_days = models.PositiveSmallIntegerField(default=91)

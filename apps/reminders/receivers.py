@@ -3,7 +3,7 @@
 from django.dispatch import receiver
 
 from apps.contacts.models import Professional
-from apps.contacts.signals import professional_status_changed
+from apps.contacts.signals import professional_status_changed, professionals_merged
 from apps.interviews.models import Interview
 from apps.interviews.signals import (
     interview_followed_up,
@@ -52,3 +52,8 @@ def on_recorded(sender, interview, **kwargs):
 def on_professional_status(sender, professional, old_status, new_status, **kwargs):
     if new_status == Professional.Status.DO_NOT_CONTACT:
         services.cancel_for_professional(professional)
+
+
+@receiver(professionals_merged, dispatch_uid="reminders.merge")
+def on_merged(sender, kept, merged, **kwargs):
+    return services.reminders_merge(kept=kept, merged=merged)

@@ -186,6 +186,45 @@ def contact_set(
     _schedule_keep_in_touch(contact)
 
 
+def reminders_merge(*, kept, merged) -> str:
+    """Two binder entries became one: each student's contact, its log and every reminder move
+    to the kept entry. A student who kept in touch with both ends with one contact holding
+    both logs (mentor if either was, the shorter cadence, the latest contact, both reasons);
+    of two pending keep-in-touch reminders the earlier stays. Nothing is deleted but the
+    emptied duplicate contact row."""
+    combined = 0
+    for contact in Contact.objects.filter(professional=merged):
+        twin = Contact.objects.filter(student=contact.student_id, professional=kept).first()
+        if twin is None:
+            continue
+        ContactLog.objects.filter(contact=contact).update(contact=twin)
+        twin.is_mentor = twin.is_mentor or contact.is_mentor
+        reasons = dict.fromkeys(r for r in (twin.mentor_reason, contact.mentor_reason) if r)
+        twin.mentor_reason = "; ".join(reasons)[:200]
+        twin.cadence_days = min(twin.cadence_days, contact.cadence_days)
+        twin.last_contact_at = max(twin.last_contact_at, contact.last_contact_at)
+        twin.stopped = twin.stopped and contact.stopped
+        twin.save()
+        contact.delete()
+        combined += 1
+    moved = Contact.objects.filter(professional=merged).update(professional=kept)
+    for reminder in Reminder.objects.pending().filter(professional=merged, kind=Kind.KEEP_IN_TOUCH):
+        twin = (
+            Reminder.objects.pending()
+            .filter(professional=kept, kind=Kind.KEEP_IN_TOUCH, student=reminder.student_id)
+            .first()
+        )
+        if twin is not None:
+            first, second = sorted([twin, reminder], key=lambda r: (r.due_at, r.pk))
+            Reminder.objects.filter(pk=second.pk).update(
+                state=Reminder.State.CANCELLED, updated_at=timezone.now()
+            )
+    Reminder.objects.filter(professional=merged).update(professional=kept)
+    if not (moved or combined):
+        return ""
+    return f"{moved + combined} keep-in-touch contact(s), {combined} combined"
+
+
 # --- The student's actions on a reminder ---------------------------------------------------------
 
 
