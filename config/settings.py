@@ -247,6 +247,7 @@ WORKER_JOBS = [
     # Jobs that queue e-mail come first, so one pass also delivers what they queued.
     "apps.contacts.services.binder_housekeeping_job",
     "apps.interviews.services.expire_due_requests",
+    "apps.interviews.services.deliver_waiting_requests",
     "apps.reminders.services.queue_due_reminders",
     "apps.core.mail.deliver_due",
     "apps.core.mail.purge_sent",
@@ -350,6 +351,16 @@ INTERVIEW_MAX_OPEN_REQUESTS = env.int("INTERVIEW_MAX_OPEN_REQUESTS", default=3)
 INTERVIEW_FOLLOW_UP_AFTER_DAYS = env.int("INTERVIEW_FOLLOW_UP_AFTER_DAYS", default=7)
 INTERVIEW_REQUEST_EXPIRES_DAYS = env.int("INTERVIEW_REQUEST_EXPIRES_DAYS", default=14)
 INTERVIEW_DECLINE_COOLDOWN_DAYS = env.int("INTERVIEW_DECLINE_COOLDOWN_DAYS", default=180)
+# An unanswered request that expires counts like a decline: wait this long before asking again.
+INTERVIEW_EXPIRED_WAIT_DAYS = env.int("INTERVIEW_EXPIRED_WAIT_DAYS", default=90)
+# One student asks one professional at most this many times in the window, whatever happened.
+INTERVIEW_MAX_ASKS_PER_PAIR = env.int("INTERVIEW_MAX_ASKS_PER_PAIR", default=2)
+INTERVIEW_ASKS_WINDOW_DAYS = env.int("INTERVIEW_ASKS_WINDOW_DAYS", default=180)
+# New-request e-mails one professional receives in seven days from all students together;
+# further requests wait in line and go out as the week allows.
+INTERVIEW_PROFESSIONAL_WEEKLY_REQUESTS = env.int(
+    "INTERVIEW_PROFESSIONAL_WEEKLY_REQUESTS", default=3
+)
 INTERVIEW_MAX_PROPOSED_TIMES = 5
 
 # --- Reminders (apps/reminders) ---------------------------------------------------------------

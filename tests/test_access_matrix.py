@@ -27,8 +27,11 @@ from apps.questions.models import Plan, PlanItem, Question, QuestionBank
 from apps.reminders import services as reminder_services
 from apps.reminders.models import Contact, EmailOptOut, Reminder
 
-from .conftest import client_for, make_user
+from .conftest import PASSWORD, client_for, make_user
 from .support.database import fingerprint
+
+# Nobody is listed without consent (a database rule): active entries say how they agreed.
+CONSENTED = {"consent_at": timezone.now(), "consent_method": "phone"}
 
 # "professional" holds a valid management link but no account: everywhere else it is a stranger.
 PERSONAS = ["anonymous", "student", "other_student", "staff", "inactive", "professional"]
@@ -222,9 +225,11 @@ MATRIX = {
         state=_professional_state,
     ),
     "contacts:duplicates": Entry(get=staff_only()),
+    # Without two entries to show there is nothing to confirm: back to the duplicates. An
+    # unconfirmed POST shows what the merge would do and merges nothing (CONFIRM_STEPS below).
     "contacts:merge": Entry(
-        get=staff_only(405),
-        post=staff_only(HOME),
+        get=staff_only(HOME),
+        post=staff_only(OK),
         state=_professional_state,
         data_from=lambda w: {"first": w["active"].pk, "second": w["twin"].pk},
     ),
@@ -361,10 +366,11 @@ MATRIX = {
         post=owner_only(HOME),
         state=_interview_state,
     ),
+    # GET, or a POST without confirm=yes, shows what withdrawing does and withdraws nothing.
     "interviews:withdraw": Entry(
         args=lambda w: [w["interview"].pk],
-        get=students_only(405),
-        post=owner_only(HOME),
+        get=owner_only(),
+        post=owner_only(),
         state=_interview_state,
     ),
     "interviews:accept_time": Entry(
@@ -486,6 +492,68 @@ MATRIX = {
 }
 
 
+@dataclass
+class Step:
+    """A confirmation step in front of an action that cannot be undone. Its GET, and a POST
+    without the confirmation, show what will happen and change nothing; only ``confirm``, sent
+    by the acting persona, acts."""
+
+    name: str
+    get: dict  # the outcome of a GET, per persona
+    args: object = None
+    query: object = None  # callable(world) -> what the step is about (sent with GET and POST)
+    post: dict | None = None  # outcome of a POST without the confirmation, if not ``get``
+    confirm: dict = field(default_factory=lambda: {"confirm": "yes"})
+    acts: object = 302  # status of the confirmed POST by the acting persona
+
+    def url(self, world) -> str:
+        return reverse(self.name, args=self.args(world) if self.args else [])
+
+    def data(self, world) -> dict:
+        return self.query(world) if self.query else {}
+
+
+def _merge_pair(world):
+    return {"first": world["active"].pk, "second": world["twin"].pk}
+
+
+CONFIRM_STEPS = {
+    "leave the binder": Step(
+        "contacts:listing_action",
+        args=lambda w: [w["listing_token"], "leave"],
+        get=everyone(OK),
+    ),
+    "never contact me": Step(
+        "contacts:listing_action",
+        args=lambda w: [w["listing_token"], "never"],
+        get=everyone(OK),
+    ),
+    "erase my data": Step(
+        "contacts:listing_action",
+        args=lambda w: [w["listing_token"], "erase"],
+        get=everyone(OK),
+        acts=200,  # the link dies with the data: a page says so, there is nowhere to go back to
+    ),
+    "turn down a volunteer": Step(
+        "contacts:volunteer_decide",
+        args=lambda w: [w["volunteer"].pk, "reject"],
+        get=staff_only(),
+    ),
+    "merge two entries": Step("contacts:merge", query=_merge_pair, get=staff_only()),
+    "withdraw a request": Step(
+        "interviews:withdraw", args=lambda w: [w["interview"].pk], get=owner_only()
+    ),
+    "drop a plan": Step("interviews:withdraw", args=lambda w: [w["draft"].pk], get=owner_only()),
+    # The person proves it is them and types DELETE; an empty POST is the form with errors.
+    "delete my account": Step(
+        "accounts:delete_account",
+        get=students_only(),
+        post=students_only(400),
+        confirm={"password": PASSWORD, "confirm": "DELETE"},
+    ),
+}
+
+
 def named_urls(resolver=None, namespace=""):
     resolver = resolver or get_resolver()
     for pattern in resolver.url_patterns:
@@ -530,9 +598,13 @@ def world(db, student, other_student, staff, inactive_user):
         email="ada@northwind.example",
         organisation=organisation,
         status=Professional.Status.ACTIVE,
+        **CONSENTED,
     )
     twin = Professional.objects.create(
-        full_name="ada active", organisation=organisation, status=Professional.Status.ACTIVE
+        full_name="ada active",
+        organisation=organisation,
+        status=Professional.Status.ACTIVE,
+        **CONSENTED,
     )
     volunteer = Professional.objects.create(
         full_name="Vic Volunteer",
@@ -565,7 +637,7 @@ def world(db, student, other_student, staff, inactive_user):
         proposed_by="professional",
     )
     other_pro = Professional.objects.create(
-        full_name="Other Pro", status="active", email="op@x.example"
+        full_name="Other Pro", status="active", **CONSENTED, email="op@x.example"
     )
     soon = timezone.now() + timedelta(days=2)
     confirmed = Interview.objects.create(
@@ -577,7 +649,9 @@ def world(db, student, other_student, staff, inactive_user):
     )
     draft = Interview.objects.create(
         student=student,
-        professional=Professional.objects.create(full_name="Draft Pro", status="active"),
+        professional=Professional.objects.create(
+            full_name="Draft Pro", status="active", **CONSENTED
+        ),
     )
     referral = Referral.objects.create(interview=confirmed, name="Suggested Sam")
     confirmed_plan = Plan.objects.create(student=student, title="Confirmed plan")
@@ -588,7 +662,7 @@ def world(db, student, other_student, staff, inactive_user):
     held = Interview.objects.create(
         student=student,
         professional=Professional.objects.create(
-            full_name="Held Pro", status="active", email="hp@x.example"
+            full_name="Held Pro", status="active", **CONSENTED, email="hp@x.example"
         ),
         status="completed",
     )
@@ -603,7 +677,7 @@ def world(db, student, other_student, staff, inactive_user):
         student=student, professional=held.professional, last_contact_at=timezone.now()
     )
     free_pro = Professional.objects.create(
-        full_name="Free Pro", status="active", email="fp@x.example"
+        full_name="Free Pro", status="active", **CONSENTED, email="fp@x.example"
     )
     plan = Plan.objects.create(student=student, title="Plan")
     item = PlanItem.objects.create(plan=plan, text="How did you start?", position=1)
@@ -794,4 +868,58 @@ def test_an_expired_link_is_refused_and_changes_nothing(world, name):
         assert _refused(client.get(url)), url
         response = client.post(url)
         assert response.status_code in REFUSED | {302} or _refused(response), url
+    assert fingerprint() == before
+
+
+STEP_CASES = [(step, persona) for step in CONFIRM_STEPS for persona in PERSONAS]
+
+
+@pytest.mark.parametrize("step,persona", STEP_CASES)
+def test_a_confirmation_step_changes_nothing_until_confirmed(world, step, persona):
+    """GET, and a POST without the confirmation (an old form, a crafted post), show the step
+    or refuse; neither changes anything."""
+    entry = CONFIRM_STEPS[step]
+    url, data = entry.url(world), entry.data(world)
+    client = client_for(world["users"][persona])
+    before = fingerprint()  # after signing in, which writes last_login
+    check_outcome(client.get(url, data), entry.get[persona], url)
+    check_outcome(client.post(url, data), (entry.post or entry.get)[persona], url)
+    assert fingerprint() == before, (step, persona)
+
+
+@pytest.mark.parametrize(
+    "step,persona", [(s, p) for s, p in STEP_CASES if CONFIRM_STEPS[s].get[p] != OK]
+)
+def test_a_confirmed_post_from_anyone_else_changes_nothing(world, step, persona):
+    entry = CONFIRM_STEPS[step]
+    url = entry.url(world)
+    client = client_for(world["users"][persona])
+    before = fingerprint()
+    response = client.post(url, {**entry.data(world), **entry.confirm})
+    check_outcome(response, entry.get[persona], url)
+    assert fingerprint() == before, (step, persona)
+
+
+@pytest.mark.parametrize("step", sorted(CONFIRM_STEPS))
+def test_a_confirmed_post_acts(world, step):
+    entry = CONFIRM_STEPS[step]
+    persona = next(p for p in ["student", "staff", "professional"] if entry.get[p] == OK)
+    client = client_for(world["users"][persona])
+    before = fingerprint()
+    response = client.post(entry.url(world), {**entry.data(world), **entry.confirm})
+    assert response.status_code == entry.acts, (step, response.status_code)
+    assert fingerprint() != before, step
+
+
+@pytest.mark.parametrize(
+    "step", [s for s, e in CONFIRM_STEPS.items() if e.name == "contacts:listing_action"]
+)
+def test_a_confirmation_step_behind_a_broken_link_is_refused(world, step):
+    entry = CONFIRM_STEPS[step]
+    token, action = entry.args(world)
+    url = reverse(entry.name, args=[token[:-4] + "zzzz", action])
+    client = client_for(None)
+    before = fingerprint()
+    for response in [client.get(url), client.post(url), client.post(url, entry.confirm)]:
+        assert response.status_code == 404 and "fresh link" in response.content.decode(), step
     assert fingerprint() == before

@@ -21,7 +21,15 @@ from hypothesis import strategies as st
 
 from .conftest import client_for
 from .support.database import fingerprint
-from .test_access_matrix import DONE, HOME, MATRIX, OK, PERSONAS, world  # noqa: F401
+from .test_access_matrix import (  # noqa: F401
+    CONFIRM_STEPS,
+    DONE,
+    HOME,
+    MATRIX,
+    OK,
+    PERSONAS,
+    world,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -108,8 +116,29 @@ def _acting_persona(outcomes: dict) -> str | None:
     return None
 
 
+def _forms_on(found, url, outcomes, w, query=None) -> None:
+    """Add the POST forms on the page at ``url``, as each persona who may open it."""
+    for persona in PERSONAS:
+        if persona in ("other_student", "inactive") or outcomes.get(persona) != OK:
+            continue
+        response = client_for(w["users"][persona]).get(url, query or {})
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        parser = _Forms()
+        parser.feed(response.content.decode())
+        for action, fields in parser.forms:
+            target = urlsplit(action).path or url
+            try:
+                if resolve(target).view_name in SKIP:
+                    continue
+            except Resolver404:
+                continue
+            found.setdefault((target, persona), set()).update(fields)
+
+
 def targets(w) -> dict[tuple[str, str], set]:
-    """(URL, persona) → field names, for every POST endpoint and every form on a page."""
+    """(URL, persona) → field names, for every POST endpoint, every form on a page, and the
+    form of every confirmation step before an action that cannot be undone."""
     found: dict[tuple[str, str], set] = {}
     for name, entry in MATRIX.items():
         if name in SKIP or name.startswith("admin"):
@@ -119,22 +148,9 @@ def targets(w) -> dict[tuple[str, str], set]:
             persona = _acting_persona(entry.post)
             if persona:
                 found.setdefault((url, persona), set())
-        for persona in PERSONAS:
-            if persona in ("other_student", "inactive") or entry.get.get(persona) != OK:
-                continue
-            response = client_for(w["users"][persona]).get(url)
-            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
-                continue
-            parser = _Forms()
-            parser.feed(response.content.decode())
-            for action, fields in parser.forms:
-                target = urlsplit(action).path or url
-                try:
-                    if resolve(target).view_name in SKIP:
-                        continue
-                except Resolver404:
-                    continue
-                found.setdefault((target, persona), set()).update(fields)
+        _forms_on(found, url, entry.get, w)
+    for step in CONFIRM_STEPS.values():
+        _forms_on(found, step.url(w), step.get, w, step.data(w))
     return found
 
 

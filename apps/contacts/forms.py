@@ -1,10 +1,13 @@
 from django import forms
 from django.core.cache import cache
 from django.db.models import CharField, Value
+from django.utils import timezone
 
 from apps.accounts.forms import TimeZoneField
+from apps.core.suppression import is_suppressed
 
 from .models import Industry, Occupation, Organisation, Professional, Resource
+from .services import SUPPRESSED_MESSAGE
 
 OFFER_FIELDS = ["offers_interviews", "offers_visits", "offers_cv_feedback", "offers_mentoring"]
 FORMAT_FIELDS = ["accepts_in_person", "accepts_phone", "accepts_video", "accepts_email"]
@@ -13,6 +16,13 @@ FORMAT_CHOICES = [
     ("phone", "Phone"),
     ("video", "Video"),
     ("email", "E-mail questions"),
+]
+# The ways staff may attest someone agreed ("spreadsheet import" is not one, and a link is
+# the professional's own click).
+ATTESTED_METHODS = [
+    (value, label)
+    for value, label in Professional.ConsentMethod.choices
+    if value not in ("import", "link")
 ]
 YES_NO = [("", "Any"), ("yes", "Yes"), ("no", "No")]
 
@@ -28,6 +38,18 @@ class ProfessionalForm(forms.ModelForm):
 
     time_zone = TimeZoneField(label="Time zone", help_text="")
     linkedin_url = https_url("LinkedIn profile")
+    consent_method = forms.ChoiceField(
+        label="Consent given by",
+        required=False,
+        choices=[("", "---------"), *ATTESTED_METHODS],
+        help_text="How they agreed to be listed and contacted by students.",
+    )
+    consent_given_on = forms.DateField(
+        label="Consent given on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="The day they agreed, for example the date of the phone call.",
+    )
 
     class Meta:
         model = Professional
@@ -66,11 +88,8 @@ class ProfessionalForm(forms.ModelForm):
             "email": "Private: students see it only once an interview is confirmed.",
             "phone": "Private, like the e-mail address.",
             "referred_by": "Another professional who introduced this person (a warm contact).",
-            "consent_method": "How they agreed to be listed and contacted. Choosing or changing "
-            "it records their consent as given today, by you.",
             "consent_terms": "What they agreed to, in their words or yours.",
         }
-        labels = {"consent_method": "Consent given by"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,6 +103,8 @@ class ProfessionalForm(forms.ModelForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
+        if email and email != self.instance.email and is_suppressed(email):
+            raise forms.ValidationError(SUPPRESSED_MESSAGE)
         if email:
             clash = Professional.objects.filter(email=email).exclude(pk=self.instance.pk).first()
             if clash is not None:
@@ -107,7 +128,32 @@ class ProfessionalForm(forms.ModelForm):
             )
         if not any(cleaned.get(f) for f in FORMAT_FIELDS):
             self.add_error("accepts_phone", "Choose at least one way they are happy to talk.")
+        self._clean_consent(cleaned)
         return cleaned
+
+    def clean_consent_given_on(self):
+        day = self.cleaned_data["consent_given_on"]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError("Consent cannot have been given in the future.")
+        return day
+
+    def _clean_consent(self, cleaned) -> None:
+        """A staff attestation names how and when the person agreed; nobody becomes active
+        without one (or one already on record)."""
+        method, given_on = cleaned.get("consent_method"), cleaned.get("consent_given_on")
+        attesting = "consent_method" in self.changed_data or "consent_given_on" in self.changed_data
+        if attesting and method and not given_on:
+            self.add_error("consent_given_on", "Say on which day they agreed.")
+        if attesting and given_on and not method:
+            self.add_error("consent_method", "Say how they agreed.")
+        on_record = self.instance.consent_at and self.instance.consent_method
+        if cleaned.get("status") == Professional.Status.ACTIVE and not on_record:
+            if not (method and given_on):
+                self.add_error(
+                    "status",
+                    "Nobody is shown to students without their consent. Say how and when "
+                    "they agreed (for example: phone, 3 March), or leave them pending.",
+                )
 
 
 # The filter selects' lists are kept in each process's cache for at most this long. A change

@@ -19,16 +19,16 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from . import signals
+from apps.core.suppression import suppressed_among
+
 from .models import (
     Industry,
     Occupation,
     Organisation,
     Professional,
-    SuppressedAddress,
-    address_digest,
     normalise_name,
 )
+from .services import invitation_send, status_changed
 from .spreadsheets import FIELDS, Table
 
 FORMULA_PREFIXES = ("'=", "'+", "'-", "'@", "'\t", "'\r")
@@ -68,6 +68,30 @@ STATUS_WORDS = (
 )
 
 
+Method = Professional.ConsentMethod
+# How a spreadsheet may say consent was given. "Spreadsheet import" is not a way of giving
+# consent: a row that says only that arrives pending and is asked.
+CONSENT_WORDS = {
+    "phone": Method.PHONE,
+    "phone call": Method.PHONE,
+    "telephone": Method.PHONE,
+    "email": Method.EMAIL,
+    "e mail": Method.EMAIL,
+    "in person": Method.IN_PERSON,
+    "face to face": Method.IN_PERSON,
+    "form": Method.FORM,
+    "online form": Method.FORM,
+    "volunteer form": Method.FORM,
+    "link": Method.LINK,
+    "confirmed by them through an e mailed link": Method.LINK,
+}
+LISTED_STATUSES = {Professional.Status.ACTIVE, Professional.Status.PAUSED}
+
+
+def _consent_given(values: dict) -> bool:
+    return bool(values.get("consent_at")) and values.get("consent_method") in CONSENT_WORDS.values()
+
+
 @dataclass
 class RowPlan:
     number: int
@@ -80,6 +104,9 @@ class RowPlan:
     target: Professional | None = field(default=None, repr=False)
     organisation_name: str = field(default="", repr=False)
     old_status: str = field(default="", repr=False)
+    # What students will see of this row after the import, in words for the preview.
+    visibility: str = ""
+    invite: bool = field(default=False, repr=False)
     blank: set = field(default_factory=set, repr=False)  # fields whose cell was empty
 
 
@@ -136,7 +163,7 @@ class _Lookups:
             org = professional.organisation.name.lower() if professional.organisation else ""
             self.by_name.setdefault((normalise_name(professional.full_name), org), professional)
         self.zones = zoneinfo.available_timezones()
-        self.suppressed = set(SuppressedAddress.objects.values_list("digest", flat=True))
+        self.suppressed: set[str] = set()
 
 
 def _suggest(value: str, options) -> str:
@@ -269,6 +296,17 @@ def _row_values(raw: dict[str, str], lookups: _Lookups) -> tuple[dict, list[tupl
             raise ValidationError("A consent date cannot be in the future.")
         return {"consent_at": timezone.make_aware(datetime.combine(day, time(12)))}
 
+    def consent_method(text):
+        if not text:
+            return {}
+        key = " ".join(text.lower().replace("-", " ").split())
+        if key not in CONSENT_WORDS:
+            raise ValidationError(
+                f"“{text}” is not a way consent is given; use phone, e-mail, in person, form "
+                "or link."
+            )
+        return {"consent_method": CONSENT_WORDS[key]}
+
     converters = {
         "email": email,
         "industry": industry,
@@ -278,6 +316,7 @@ def _row_values(raw: dict[str, str], lookups: _Lookups) -> tuple[dict, list[tupl
         "is_alumni": alumni,
         "status": status,
         "consent_date": consent,
+        "consent_method": consent_method,
         "years_in_field": lambda t: {"years_in_field": _integer(t, 0, 70) if t else None},
         "alumni_year": lambda t: {"alumni_year": _integer(t, 1940, 2100) if t else None},
         "monthly_capacity": lambda t: {"monthly_capacity": _integer(t, 0, 20) if t else 2},
@@ -303,6 +342,9 @@ def _comparable(value):
 
 def import_plan(table: Table, *, progress: Callable[[int, int], None] | None = None) -> ImportPlan:
     lookups = _Lookups()
+    lookups.suppressed = suppressed_among(
+        _clean(raw.get("email", "")).strip().lower() for _number, raw in table.rows
+    )
     plans: list[RowPlan] = []
     seen_emails: dict[str, int] = {}
     seen_names: dict[tuple, int] = {}
@@ -338,9 +380,12 @@ def import_plan(table: Table, *, progress: Callable[[int, int], None] | None = N
         plan.old_status = target.status if target else ""
         if plan.errors:
             plan.action = "error"
-        elif email and address_digest(email) in lookups.suppressed:
+        elif email and email in lookups.suppressed:
             plan.action = "skip"
-            plan.note = "This address asked for its data to be erased: not imported."
+            plan.note = (
+                "This address asked never to be contacted again, or asked for its data to be erased: "
+                "not imported."
+            )
         elif target is None:
             plan.action = "create"
         elif target.status == Professional.Status.DO_NOT_CONTACT:
@@ -349,16 +394,57 @@ def import_plan(table: Table, *, progress: Callable[[int, int], None] | None = N
         else:
             plan.changes = _changes(target, values, organisation, plan.blank)
             plan.action = "update" if plan.changes else "skip"
+        _plan_consent(plan, values)
         plans.append(plan)
         if progress and (index % 500 == 0 or index == total):
             progress(index, total)
     return ImportPlan(rows=plans, ignored_columns=table.ignored)
 
 
+def _plan_consent(plan: RowPlan, values: dict) -> None:
+    """An import never invents consent. A new row is listed only on the consent date and
+    method it gives; otherwise it arrives pending and, with an address, is invited once. An
+    update cannot make an entry active that has no consent record."""
+    if plan.action == "create":
+        wanted = values.get("status", Professional.Status.ACTIVE)
+        if wanted in LISTED_STATUSES and not _consent_given(values):
+            values["status"] = Professional.Status.PENDING
+            plan.invite = bool(values.get("email"))
+    elif plan.action == "update" and "status" in plan.changes:
+        target = plan.target
+        has_consent = _consent_given(values) or (target.consent_at and target.consent_method)
+        if values["status"] in LISTED_STATUSES and not has_consent:
+            plan.changes.remove("status")
+            plan.note = "Status left as it is: no consent is recorded for this person."
+            if not plan.changes:
+                plan.action = "skip"
+    plan.visibility = _visibility(plan, values)
+
+
+def _visibility(plan: RowPlan, values: dict) -> str:
+    if plan.action not in ("create", "update"):
+        return ""
+    target = plan.target
+    status = values.get("status") if "status" in (plan.changes or values) else None
+    if plan.action == "update" and "status" not in plan.changes:
+        status = target.status
+    if status == Professional.Status.ACTIVE:
+        given_at = values.get("consent_at") or (target.consent_at if target else None)
+        method = values.get("consent_method") or (target.consent_method if target else "")
+        label = Professional.ConsentMethod(method).label.lower() if method else "unknown"
+        return f"Visible to students: consent by {label} on {given_at:%-d %B %Y}."
+    if plan.action == "create" and plan.invite:
+        return "Pending: e-mailed once to confirm, update or decline; listed only if they agree."
+    if plan.action == "create" and status == Professional.Status.PENDING:
+        return "Pending: no address to ask; record their consent to list them."
+    return "Not visible to students."
+
+
 BLANK_MEANS = {
     "offers": list(dict.fromkeys(OFFER_WORDS.values())),
     "formats": list(dict.fromkeys(FORMAT_WORDS.values())),
     "consent_date": ["consent_at"],
+    "consent_method": ["consent_method"],
 }
 
 
@@ -412,20 +498,20 @@ def import_commit(table: Table, *, by=None) -> ImportPlan:
         new, changed, fields = [], [], set()
         for row in plan.rows:
             if row.action == "create":
-                values = {
-                    "status": Professional.Status.ACTIVE,
-                    "consent_method": Professional.ConsentMethod.IMPORT,
-                    "consent_terms": "Recorded by the career centre in an imported spreadsheet.",
-                    **row.values,
-                }
-                professional = Professional(
-                    source=Professional.Source.IMPORT, consent_recorded_by=by, **values
-                )
+                values = {"status": Professional.Status.ACTIVE, **row.values}
+                if _consent_given(values):
+                    values["consent_terms"] = (
+                        "Recorded by the career centre from a spreadsheet that gave the date "
+                        "and the way consent was given."
+                    )
+                    values["consent_recorded_by"] = by
+                else:
+                    values.pop("consent_at", None)
+                    values.pop("consent_method", None)
+                professional = Professional(source=Professional.Source.IMPORT, **values)
                 professional.organisation = organisation_for(
                     row.organisation_name, row.values.get("industry")
                 )
-                if professional.consent_at is None:
-                    professional.consent_at = now
                 professional.email = professional.email.lower()
                 professional.search_text = professional.build_search_text()
                 professional.created_at = professional.updated_at = now
@@ -451,10 +537,10 @@ def import_commit(table: Table, *, by=None) -> ImportPlan:
         for row in plan.rows:
             if row.action == "update" and "status" in row.changes:
                 # The apps above must hear of it as they would from a person's click.
-                signals.professional_status_changed.send(
-                    sender=Professional,
-                    professional=row.target,
-                    old_status=row.old_status,
-                    new_status=row.target.status,
-                )
+                status_changed(professional=row.target, old_status=row.old_status)
+        for professional, row in zip(
+            new, (r for r in plan.rows if r.action == "create"), strict=True
+        ):
+            if row.invite:
+                invitation_send(professional=professional)
     return plan

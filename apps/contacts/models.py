@@ -10,7 +10,6 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 
 from apps.accounts.models import validate_time_zone
 
@@ -129,6 +128,7 @@ class Professional(models.Model):
         PHONE = "phone", "Phone"
         IMPORT = "import", "Spreadsheet import"
         IN_PERSON = "in_person", "In person"
+        LINK = "link", "Confirmed by them through an e-mailed link"
 
     full_name = models.CharField("name", max_length=150)
     job_title = models.CharField(max_length=150, blank=True)
@@ -189,6 +189,8 @@ class Professional(models.Model):
     )
     consent_terms = models.TextField("what was agreed", blank=True)
     reconsent_requested_at = models.DateTimeField(null=True, blank=True)
+    # An imported or referred entry is asked once whether it may be listed.
+    invited_at = models.DateTimeField(null=True, blank=True)
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
     # Bumped to invalidate every management link already sent.
     link_version = models.PositiveIntegerField(default=1)
@@ -212,6 +214,13 @@ class Professional(models.Model):
                     status__in=["pending", "active", "paused", "retired", "do_not_contact"]
                 ),
                 name="professional_status_valid",
+            ),
+            # Consent before visibility: nobody is active without a consent record that says
+            # when and how it was given.
+            models.CheckConstraint(
+                condition=~Q(status="active")
+                | (Q(consent_at__isnull=False) & ~Q(consent_method="")),
+                name="professional_active_has_consent",
             ),
         ]
         indexes = [
@@ -292,22 +301,6 @@ class MonthlyLoad(models.Model):
 
     def __str__(self):
         return f"{self.professional_id} in {self.month:%Y-%m}: {self.requests}"
-
-
-def address_digest(email: str) -> str:
-    """A keyed digest of an address: lets the binder recognise it without keeping it."""
-    return salted_hmac("contacts.suppressed-address", email.strip().lower()).hexdigest()
-
-
-class SuppressedAddress(models.Model):
-    """An address whose owner had their data erased. Only a keyed digest is kept, so imports
-    can refuse to bring the person back without the binder remembering who they were."""
-
-    digest = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return self.digest[:12]
 
 
 class MergeRecord(models.Model):

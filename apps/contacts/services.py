@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.mail import email_cancel_queued, email_forget, email_send
+from apps.core.privacy import scrub_everywhere
 from apps.core.ratelimit import rate_limit_allows
+from apps.core.suppression import is_suppressed, suppress
 
 from . import signals
 from .models import (
@@ -23,8 +25,6 @@ from .models import (
     MonthlyLoad,
     Organisation,
     Professional,
-    SuppressedAddress,
-    address_digest,
     month_start,
     normalise_name,
 )
@@ -80,6 +80,16 @@ def manage_link_request(*, email: str) -> None:
         )
 
 
+# --- Who may be listed ------------------------------------------------------------------------
+
+# The statuses in which an entry can be offered to students or asked to come back.
+LISTED = {"active", "paused", "pending"}
+SUPPRESSED_MESSAGE = (
+    "This address asked never to be contacted again, or had its data erased: it cannot be "
+    "added to the binder or listed again."
+)
+
+
 # --- Status --------------------------------------------------------------------------------------
 
 
@@ -91,17 +101,37 @@ def professional_set_status(*, professional: Professional, status: str) -> None:
         return
     if old == Professional.Status.DO_NOT_CONTACT and status != old:
         raise ValidationError(
-            "This person asked never to be contacted again. Only they can change that, by "
-            "volunteering again through the public form."
+            "This person asked never to be contacted again, and that is final: the binder "
+            "will not list or contact them again."
+        )
+    if status in LISTED and professional.email and is_suppressed(professional.email):
+        raise ValidationError(SUPPRESSED_MESSAGE)
+    if status == Professional.Status.ACTIVE and not (
+        professional.consent_at and professional.consent_method
+    ):
+        raise ValidationError(
+            f"{professional.full_name} has no consent on record, so students cannot be shown "
+            "them. Record how and when they agreed (for example a phone call and its date), or "
+            "send them the invitation to confirm."
         )
     with transaction.atomic():
         professional.status = status
         professional.save(update_fields=["status"])
-        if status == Professional.Status.DO_NOT_CONTACT and professional.email:
-            email_cancel_queued(professional.email)
-        signals.professional_status_changed.send(
-            sender=Professional, professional=professional, old_status=old, new_status=status
-        )
+        status_changed(professional=professional, old_status=old)
+
+
+def status_changed(*, professional: Professional, old_status: str) -> None:
+    """What follows any change of status, however it was made (a click, a link, an import):
+    "never again" suppresses the address and clears its queue; the apps above are told."""
+    if professional.status == Professional.Status.DO_NOT_CONTACT and professional.email:
+        suppress(professional.email, reason="never")
+        email_cancel_queued(professional.email)
+    signals.professional_status_changed.send(
+        sender=Professional,
+        professional=professional,
+        old_status=old_status,
+        new_status=professional.status,
+    )
 
 
 LISTING_TRANSITIONS = {
@@ -161,8 +191,16 @@ def capacity_release(*, professional: Professional, month) -> None:
     )
 
 
-def consent_record(*, professional: Professional, method: str, terms: str, by=None) -> None:
-    professional.consent_at = timezone.now()
+def consent_record(
+    *, professional: Professional, method: str, terms: str, by=None, given_at=None
+) -> None:
+    """Record how and when someone agreed to be listed. ``given_at`` is the date staff attest
+    to (a phone call on 3 March); without it, now."""
+    if method not in Professional.ConsentMethod.values or method == "import":
+        raise ValidationError("Say how they agreed: phone, e-mail, in person, form or link.")
+    if given_at is not None and given_at > timezone.now():
+        raise ValidationError("Consent cannot have been given in the future.")
+    professional.consent_at = given_at or timezone.now()
     professional.consent_method = method
     professional.consent_terms = terms
     professional.consent_recorded_by = by
@@ -182,9 +220,10 @@ def professional_erase(*, professional: Professional) -> None:
     """Anonymise the entry: counts and history stay, nothing personal does."""
     with transaction.atomic():
         old = professional.status
-        if professional.email:
-            SuppressedAddress.objects.get_or_create(digest=address_digest(professional.email))
-            email_forget(professional.email)
+        name, email = professional.full_name, professional.email
+        if email:
+            suppress(email, reason="erased")
+            email_forget(email)
         professional.full_name = f"Erased entry {professional.pk}"
         for field in [
             "job_title",
@@ -212,6 +251,12 @@ def professional_erase(*, professional: Professional) -> None:
         # A merge record names the entry that was folded into this one: the same person.
         professional.merges.update(merged_name="(erased)", merged_email="")
         professional.audit.update(professional_name=professional.full_name)
+        # Students' notes, plan titles, referral rows, drafts: wherever the name or the
+        # address was written, it goes. Accounts and other binder entries are other people,
+        # who may share the name; this entry itself was blanked above.
+        scrub_everywhere(
+            [email, name], replacement="(erased)", skip={"accounts", "contacts.professional"}
+        )
         audit(actor=None, action=AuditEntry.Action.ERASED, professional=professional)
         signals.professional_status_changed.send(
             sender=Professional,
@@ -220,6 +265,71 @@ def professional_erase(*, professional: Professional) -> None:
             new_status=professional.status,
         )
         signals.professional_erased.send(sender=Professional, professional=professional)
+
+
+# --- Invitations: imported and referred people are asked before they are listed ------------
+
+
+def organisation_named(name: str, industry=None) -> Organisation | None:
+    """The organisation called ``name`` (any case), created if new; None for a blank name."""
+    name = " ".join((name or "").split())[:200]
+    if not name:
+        return None
+    organisation = Organisation.objects.filter(name__iexact=name).first()
+    return organisation or Organisation.objects.create(name=name, industry=industry)
+
+
+def invitation_send(*, professional: Professional, referrer: Professional | None = None) -> bool:
+    """Ask a pending entry, once, whether it may be listed: the e-mail's link lets them
+    confirm, update their details or decline. A referral names the professional who
+    suggested them, never the student. False when there is nobody to ask."""
+    if (
+        professional.status != Professional.Status.PENDING
+        or not professional.email
+        or professional.invited_at is not None
+        or is_suppressed(professional.email)
+    ):
+        return False
+    professional.invited_at = timezone.now()
+    professional.save(update_fields=["invited_at"])
+    email_send(
+        name="binder_invitation",
+        to=[professional.email],
+        context={
+            "professional": professional,
+            "referrer": referrer,
+            "link": manage_link(professional),
+        },
+    )
+    return True
+
+
+def invitation_accept(*, professional: Professional) -> None:
+    """An invited person says yes through their link: consent by link, and listed."""
+    if professional.status != Professional.Status.PENDING or professional.invited_at is None:
+        raise ValidationError("There is no invitation waiting for an answer on this listing.")
+    with transaction.atomic():
+        consent_record(
+            professional=professional,
+            method=Professional.ConsentMethod.LINK,
+            terms="Agreed through the invitation link to be listed and contacted by students.",
+        )
+        professional_set_status(professional=professional, status=Professional.Status.ACTIVE)
+
+
+def consent_confirm_by_link(*, professional: Professional) -> None:
+    """The person's own "yes" through their link: an invitation accepted (and listed), or a
+    yearly re-confirmation."""
+    if professional.status == Professional.Status.PENDING and professional.invited_at:
+        invitation_accept(professional=professional)
+        return
+    if professional.status == Professional.Status.DO_NOT_CONTACT:
+        raise ValidationError("You asked never to be contacted again, so there is nothing to confirm.")
+    consent_record(
+        professional=professional,
+        method=Professional.ConsentMethod.LINK,
+        terms="Re-confirmed through the listing link.",
+    )
 
 
 # --- Volunteers ------------------------------------------------------------------------------
@@ -233,18 +343,17 @@ def volunteer_submit(*, professional: Professional, organisation_name: str = "")
     """Queue a pending volunteer (built by the form) and a link to confirm their address.
 
     Someone already in the binder gets their listing link instead of a second entry."""
+    if is_suppressed(professional.email):
+        # Never again is final: nothing is kept and nothing is sent, and the page looks the
+        # same as for anyone else, so it tells a stranger nothing about this address.
+        return
     existing = Professional.objects.filter(email=professional.email, erased_at__isnull=True).first()
     with transaction.atomic():
         if existing is not None:
             manage_link_request(email=existing.email)
             return
-        name = " ".join(organisation_name.split())
-        if name:
-            organisation = Organisation.objects.filter(name__iexact=name).first()
-            if organisation is None:
-                organisation = Organisation.objects.create(
-                    name=name, industry=professional.industry
-                )
+        organisation = organisation_named(organisation_name, professional.industry)
+        if organisation is not None:
             professional.organisation = organisation
         professional.status = Professional.Status.PENDING
         professional.source = Professional.Source.VOLUNTEER
@@ -387,10 +496,10 @@ def professionals_merge(*, first: Professional, second: Professional, by) -> Pro
         keep.tags = ", ".join(dict.fromkeys(keep.tag_list + merge.tag_list))[:300]
         old_status = keep.status
         moved["referrals"] = merge.referrals.exclude(pk=keep.pk).update(referred_by=keep)
-        if (
-            keep.status != Professional.Status.DO_NOT_CONTACT
-            and merge.status == Professional.Status.DO_NOT_CONTACT
-        ):
+        never = merge.status == Professional.Status.DO_NOT_CONTACT or any(
+            is_suppressed(address) for address in {keep.email, merged_email} if address
+        )
+        if keep.status != Professional.Status.DO_NOT_CONTACT and never:
             keep.status = Professional.Status.DO_NOT_CONTACT  # "never again" always wins
             moved["filled"].append("status")
         keep.save()
@@ -399,12 +508,7 @@ def professionals_merge(*, first: Professional, second: Professional, by) -> Pro
             kept_load.requests += load.requests
             kept_load.save(update_fields=["requests"])
         if keep.status != old_status:
-            signals.professional_status_changed.send(
-                sender=Professional,
-                professional=keep,
-                old_status=old_status,
-                new_status=keep.status,
-            )
+            status_changed(professional=keep, old_status=old_status)
         for _receiver, label in signals.professionals_merged.send(
             sender=Professional, kept=keep, merged=merge
         ):

@@ -40,6 +40,7 @@ FIELDS: dict[str, str] = {
     "tags": "Tags",
     "status": "Status",
     "consent_date": "Consent date",
+    "consent_method": "Consent method",
 }
 
 # Header texts staff actually use, first one being the usual alternative to the label.
@@ -66,6 +67,7 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "keywords"),
     "status": ("status",),
     "consent_date": ("consent date", "consent", "consented on"),
+    "consent_method": ("consent method", "consent given by", "consented by", "consent how"),
 }
 
 REQUIRED = ("full_name",)

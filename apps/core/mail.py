@@ -24,6 +24,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import QueuedEmail
+from .suppression import suppressed_among
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,16 @@ def email_send(
     headers: dict | None = None,
     attachments: Iterable[tuple[str, str, str]] = (),
 ) -> QueuedEmail:
-    """Queue the e-mail ``name`` for ``to``; the worker delivers it after the commit."""
+    """Queue the e-mail ``name`` for ``to``; the worker delivers it after the commit.
+
+    Addresses that may not be written to (``apps.core.suppression``) are dropped first; with
+    nobody left, nothing is queued and None is returned."""
+    to = list(to)
+    blocked = suppressed_among(to)
+    if blocked:
+        to = [address for address in to if address not in blocked]
+        if not to:
+            return None
     queued = email_build(
         name=name,
         to=to,
@@ -362,6 +372,7 @@ def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
             if not batch:
                 break
             deadline = timezone.now() + claims.lease / 2
+            batch = _drop_suppressed(batch)
             for position, email in enumerate(batch):
                 if stop() or timezone.now() > deadline:
                     claims.release(batch[position:])
@@ -377,6 +388,18 @@ def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
         except Exception:  # noqa: BLE001 - a broken connection must not hide the real outcome
             logger.warning("closing the mail connection failed", exc_info=True)
     return handled
+
+
+def _drop_suppressed(batch: list[QueuedEmail]) -> list[QueuedEmail]:
+    """The last door: an e-mail to an address that asked never to be contacted (or was
+    erased) after it was queued is deleted here, whichever feature queued it."""
+    blocked = suppressed_among({r.strip().lower() for e in batch for r in e.recipients})
+    if not blocked:
+        return batch
+    doomed = [e for e in batch if blocked & {r.strip().lower() for r in e.recipients}]
+    QueuedEmail.objects.filter(pk__in=[e.pk for e in doomed]).delete()
+    logger.info("dropped %s e-mail(s) to suppressed addresses", len(doomed))
+    return [e for e in batch if e not in doomed]
 
 
 def _deliver(connection, claims: _Claims, email: QueuedEmail) -> None:

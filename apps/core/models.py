@@ -83,3 +83,22 @@ class RateLimitHit(models.Model):
 
     def __str__(self):
         return f"{self.key} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class SuppressedAddress(models.Model):
+    """An address whose owner asked never to be contacted again, or had their data erased.
+    Only a keyed digest is kept (see ``apps.core.suppression``)."""
+
+    class Reason(models.TextChoices):
+        NEVER = "never", "Asked never to be contacted again"
+        ERASED = "erased", "Data erased"
+
+    digest = models.CharField(max_length=64, unique=True)
+    reason = models.CharField(max_length=8, choices=Reason.choices, default=Reason.ERASED)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "suppressed addresses"
+
+    def __str__(self):
+        return f"{self.digest[:12]} ({self.reason})"

@@ -22,11 +22,15 @@ TIME_PATTERNS = [
 
 
 def referrer_of(professional, student):
-    """The professional who introduced this one, when the student may name them."""
+    """The professional who introduced this one to this student, or None.
+
+    Only a true introduction counts: the student recorded the referral from their own
+    interview with the referrer. Who referred whom in staff's notes is not this student's
+    introduction, and a draft that claimed it would be false."""
     referrer = professional.referred_by
     if referrer is None or referrer.erased_at:
         return None
-    if professional.referred_by_student_id not in (None, student.pk):
+    if professional.referred_by_student_id != student.pk:
         return None
     return referrer
 

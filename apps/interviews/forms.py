@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from django import forms
+from django.utils import timezone
 
 from apps.contacts.models import Industry
 
@@ -107,6 +110,51 @@ class ReasonForm(forms.Form):
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DeclineForm(ReasonForm):
+    """A kind no, and when (if ever) this student may ask again."""
+
+    again = forms.ChoiceField(
+        label="May this student ask you again?",
+        choices=Interview.Again.choices,
+        initial=Interview.Again.NOT_NOW,
+        required=False,  # left unchosen: "not for now"
+        widget=forms.RadioSelect,
+        help_text="“Not for now” lets them ask again in about six months.",
+    )
+    again_after = forms.DateField(
+        label="Ask me again after",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Only with “Ask me again after a date”, for example when you are back from leave.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["again"] = cleaned.get("again") or Interview.Again.NOT_NOW
+        after = cleaned.get("again_after")
+        if cleaned.get("again") == Interview.Again.AFTER:
+            if after is None:
+                self.add_error("again_after", "Choose the date after which they may ask again.")
+            elif after <= timezone.localdate():
+                self.add_error("again_after", "Choose a date in the future.")
+            elif after > timezone.localdate() + timedelta(days=730):
+                self.add_error("again_after", "Choose a date within the next two years.")
+        else:
+            cleaned["again_after"] = None
+        return cleaned
+
+
+class CancelForm(forms.Form):
+    """A booked conversation can only be cancelled, and the student is told why."""
+
+    reason = forms.CharField(
+        label="Reason (shared with the student)",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say briefly why, so the student understands."},
     )
 
 

@@ -78,6 +78,19 @@ class Interview(models.Model):
     follow_up_sent_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.TextField(blank=True)
+
+    class Again(models.TextChoices):
+        AFTER = "after", "Ask me again after a date"
+        NOT_NOW = "not_now", "Not for now"
+        NEVER = "never", "Please do not ask me again"
+
+    # What the professional said about being asked again (a decline), and from which day this
+    # student may ask them again (a decline or an expiry); see rules.why_cannot_request.
+    ask_again = models.CharField(max_length=8, choices=Again.choices, blank=True)
+    ask_again_on = models.DateField(null=True, blank=True)
+    # When the request e-mail went to the professional: at once, or later when their week
+    # had room (a request waiting in line has none yet).
+    delivered_at = models.DateTimeField(null=True, blank=True)
     # The month whose capacity this request took a place in (given back if it ends unanswered).
     capacity_month = models.DateField(null=True, blank=True)
 

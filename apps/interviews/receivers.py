@@ -10,7 +10,8 @@ from .services import interviews_merge, withdraw_everything_for
 
 @receiver(professional_status_changed, dispatch_uid="interviews.never_again")
 def on_status_changed(sender, professional, old_status, new_status, **kwargs):
-    if new_status == Professional.Status.DO_NOT_CONTACT:
+    # "Leave" (retired), "never contact me" and erasure end every conversation.
+    if new_status in (Professional.Status.DO_NOT_CONTACT, Professional.Status.RETIRED):
         withdraw_everything_for(professional)
 
 

@@ -34,19 +34,9 @@ def why_cannot_request(*, student, professional: Professional, exclude=None) -> 
         mine = mine.exclude(pk=exclude.pk)
     if mine.open().filter(professional=professional).exists():
         return f"You already have an open request or interview with {professional.full_name}."
-    cooldown = timedelta(days=settings.INTERVIEW_DECLINE_COOLDOWN_DAYS)
-    declined = (
-        mine.filter(professional=professional, status=Interview.Status.DECLINED)
-        .filter(answered_at__gt=timezone.now() - cooldown)
-        .order_by("-answered_at")
-        .first()
-    )
-    if declined is not None:
-        again = timezone.localdate(declined.answered_at + cooldown)
-        return (
-            f"{professional.full_name} declined your last request, so please wait until "
-            f"{date_format(again, 'j F Y')} before asking again. Someone similar may be glad to talk."
-        )
+    wait = why_wait_to_ask_again(student=student, professional=professional, mine=mine)
+    if wait:
+        return wait
     waiting = mine.filter(status=Interview.Status.REQUESTED).count()
     if waiting >= settings.INTERVIEW_MAX_OPEN_REQUESTS:
         return (
@@ -66,13 +56,88 @@ def why_cannot_request(*, student, professional: Professional, exclude=None) -> 
     return ""
 
 
+def _long(day) -> str:
+    return date_format(day, "j F Y")
+
+
+def why_wait_to_ask_again(*, student, professional: Professional, mine=None) -> str:
+    """Never pester: what the professional said when they declined, an unanswered request
+    that expired (it counts like a decline), and at most a few asks of one person in a
+    window, whatever became of them. "" when this student may ask now."""
+    mine = mine if mine is not None else Interview.objects.filter(student=student)
+    mine = mine.filter(professional=professional)
+    today = timezone.localdate()
+    name = professional.full_name
+    ended = mine.filter(status__in=[Interview.Status.DECLINED, Interview.Status.EXPIRED])
+    latest, why = None, ""
+    for interview in ended.only(
+        "status", "ask_again", "ask_again_on", "answered_at", "expires_at", "updated_at"
+    ):
+        if interview.ask_again == Interview.Again.NEVER:
+            return (
+                f"{name} asked not to be asked again, so the binder will not send them another "
+                "request from you. Someone in a similar role may be glad to talk."
+            )
+        again_on = interview.ask_again_on or _legacy_again_on(interview)
+        if again_on > today and (latest is None or again_on > latest):
+            latest, why = again_on, _wait_reason(interview, name, again_on)
+    if why:
+        return why
+    window = timedelta(days=settings.INTERVIEW_ASKS_WINDOW_DAYS)
+    asked = list(
+        mine.filter(requested_at__gt=timezone.now() - window)
+        .order_by("-requested_at")
+        .values_list("requested_at", flat=True)[: settings.INTERVIEW_MAX_ASKS_PER_PAIR]
+    )
+    if len(asked) >= settings.INTERVIEW_MAX_ASKS_PER_PAIR:
+        again_on = timezone.localdate(asked[-1] + window)
+        return (
+            f"You have asked {name} {len(asked)} times in the last "
+            f"{settings.INTERVIEW_ASKS_WINDOW_DAYS // 30} months, the most for one person, so "
+            f"please wait until {_long(again_on)}. Someone in a similar role may be glad to talk."
+        )
+    return ""
+
+
+def _legacy_again_on(interview: Interview):
+    """Declines and expiries from before the professional could say when to ask again."""
+    if interview.status == Interview.Status.DECLINED:
+        ended = interview.answered_at or interview.updated_at
+        return timezone.localdate(ended + timedelta(days=settings.INTERVIEW_DECLINE_COOLDOWN_DAYS))
+    ended = interview.expires_at or interview.updated_at
+    return timezone.localdate(ended + timedelta(days=settings.INTERVIEW_EXPIRED_WAIT_DAYS))
+
+
+def _wait_reason(interview: Interview, name: str, again_on) -> str:
+    if interview.status == Interview.Status.EXPIRED:
+        return (
+            f"Your last request to {name} closed without an answer, which counts like a "
+            f"decline: please wait until {_long(again_on)} before asking again. Someone in a "
+            "similar role may be glad to talk."
+        )
+    if interview.ask_again == Interview.Again.AFTER:
+        return (
+            f"{name} asked to be asked again after {_long(again_on - timedelta(days=1))}: you "
+            f"can ask from {_long(again_on)}."
+        )
+    return (
+        f"{name} declined your last request, so please wait until {_long(again_on)} before "
+        "asking again. Someone similar may be glad to talk."
+    )
+
+
 def why_cannot_follow_up(interview: Interview, now=None) -> str:
     now = now or timezone.now()
     if interview.status != Interview.Status.REQUESTED:
         return "Only a request still waiting for an answer can be followed up."
+    if interview.delivered_at is None:
+        return (
+            "Your request is waiting in line: they receive only a few new requests a week, and "
+            "yours goes to them as soon as there is room. No follow-up is needed yet."
+        )
     if interview.follow_up_sent_at:
         return "You have sent your one follow-up. If there is still no answer, the request closes by itself."
-    ready = interview.requested_at + timedelta(days=settings.INTERVIEW_FOLLOW_UP_AFTER_DAYS)
+    ready = interview.delivered_at + timedelta(days=settings.INTERVIEW_FOLLOW_UP_AFTER_DAYS)
     if now < ready:
         return (
             f"Give them time: you can send one polite follow-up from "

@@ -4,6 +4,7 @@ the same moment cannot double-book anyone; PostgreSQL's exclusion constraints ba
 
 import secrets
 from datetime import timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,6 +19,7 @@ from apps.contacts import services as binder
 from apps.contacts.models import Professional
 from apps.core.mail import email_send
 from apps.core.ratelimit import rate_limit_allows
+from apps.core.suppression import is_suppressed
 from apps.core.timezones import zone_named
 from apps.questions.models import Plan
 
@@ -26,6 +28,9 @@ from .calendar import CalendarEvent, event_ics  # noqa: F401 - event_ics re-expo
 from .models import Answer, CalendarFeed, Interview, Promise, ProposedTime, Referral
 
 LINK_SALT = "interviews.professional-link"
+# Whoever left the binder or asked never to be contacted gets no interview e-mail from us
+# (and the mail door refuses their address anyway once they asked "never").
+NOT_WRITTEN_TO = (Professional.Status.DO_NOT_CONTACT, Professional.Status.RETIRED)
 LINK_DAYS = 14
 Status = Interview.Status
 
@@ -90,6 +95,8 @@ def in_zone(moment, zone_name: str) -> str:
 
 def calendar_event(interview: Interview, *, cancelled: bool = False) -> CalendarEvent:
     pro, student = interview.professional, interview.student
+    # RFC 5546: a REQUEST or CANCEL names its ORGANIZER; the career centre sends them.
+    organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
     return CalendarEvent(
         uid=f"interview-{interview.calendar_uid}@{settings.SITE_URL.split('//')[-1].split('/')[0]}",
         sequence=interview.calendar_sequence,
@@ -102,6 +109,8 @@ def calendar_event(interview: Interview, *, cancelled: bool = False) -> Calendar
         ),
         location=interview.where,
         cancelled=cancelled,
+        organizer_email=organizer_email,
+        organizer_name=organizer_name,
         attendees=tuple((p.full_name, p.email) for p in (student, pro) if p.email),
     )
 
@@ -118,7 +127,7 @@ def _ics_attachment(interview: Interview, *, cancelled: bool = False):
 
 def _mail_professional(interview: Interview, name: str, **context) -> None:
     pro = interview.professional
-    if not pro.email or pro.status == Professional.Status.DO_NOT_CONTACT:
+    if not pro.email or pro.status in NOT_WRITTEN_TO:
         return
     attachments = context.pop("attachments", ())
     email_send(
@@ -301,6 +310,7 @@ def request_send(*, interview: Interview) -> None:
         for moment in interview.proposed_times.values_list("starts_at", flat=True):
             if moment <= timezone.now():
                 raise ValidationError("One of your proposed times has passed: choose new ones.")
+        # Takes the professional's row lock, so the week's count below is not raced.
         load = binder.capacity_claim(professional=interview.professional)
         now = timezone.now()
         try:
@@ -309,7 +319,8 @@ def request_send(*, interview: Interview) -> None:
                     interview,
                     Status.REQUESTED,
                     requested_at=now,
-                    expires_at=now + timedelta(days=settings.INTERVIEW_REQUEST_EXPIRES_DAYS),
+                    expires_at=None,
+                    delivered_at=None,
                     capacity_month=load.month,
                     follow_up_sent_at=None,
                     answered_at=None,
@@ -318,7 +329,75 @@ def request_send(*, interview: Interview) -> None:
             raise ValidationError(
                 f"You already have an open request with {interview.professional.full_name}."
             ) from None
-        _mail_professional(interview, "interview_request", times=_times_for_professional(interview))
+        if _week_has_room(interview.professional_id, now):
+            _deliver_request(interview, now)
+
+
+def _week_has_room(professional_id: int, now) -> bool:
+    """Never pester: at most INTERVIEW_PROFESSIONAL_WEEKLY_REQUESTS new-request e-mails reach
+    one professional in seven days, from all students together."""
+    sent = Interview.objects.filter(
+        professional_id=professional_id, delivered_at__gt=now - timedelta(days=7)
+    ).count()
+    return sent < settings.INTERVIEW_PROFESSIONAL_WEEKLY_REQUESTS
+
+
+def _deliver_request(interview: Interview, now) -> None:
+    """The request e-mail goes to the professional; the clocks for the follow-up and the
+    expiry start now, not when the student pressed send."""
+    interview.delivered_at = now
+    interview.expires_at = now + timedelta(days=settings.INTERVIEW_REQUEST_EXPIRES_DAYS)
+    interview.save(update_fields=["delivered_at", "expires_at", "updated_at"])
+    _mail_professional(interview, "interview_request", times=_times_for_professional(interview))
+    signals.interview_delivered.send(sender=Interview, interview=interview)
+
+
+def in_line(interview: Interview) -> bool:
+    """Sent by the student, waiting for room in the professional's week."""
+    return interview.status == Status.REQUESTED and interview.delivered_at is None
+
+
+def deliver_waiting_requests(*, stop=lambda: False) -> int:
+    """Worker job: requests waiting in line go out, oldest first, as each professional's week
+    has room. Each is claimed under the professional's row lock, so two workers send it once."""
+    if stop():
+        return 0
+    count = 0
+    waiting = (
+        Interview.objects.filter(status=Status.REQUESTED, delivered_at__isnull=True)
+        .order_by("requested_at", "pk")
+        .values_list("pk", "professional_id")
+    )
+    for pk, professional_id in list(waiting[:500]):
+        if stop():
+            break
+        with transaction.atomic():
+            Professional.objects.select_for_update().filter(pk=professional_id).first()
+            interview = (
+                Interview.objects.select_for_update(of=("self",))
+                .select_related("student", "professional")
+                .filter(pk=pk, status=Status.REQUESTED, delivered_at__isnull=True)
+                .first()
+            )
+            now = timezone.now()
+            if interview is None or not _week_has_room(professional_id, now):
+                continue
+            # The oldest waiting request of this professional goes first.
+            first = (
+                Interview.objects.filter(
+                    professional_id=professional_id,
+                    status=Status.REQUESTED,
+                    delivered_at__isnull=True,
+                )
+                .order_by("requested_at", "pk")
+                .values_list("pk", flat=True)
+                .first()
+            )
+            if first != interview.pk:
+                continue
+            _deliver_request(interview, now)
+        count += 1
+    return count
 
 
 def _times_for_professional(interview: Interview) -> list[tuple[int, str]]:
@@ -350,7 +429,8 @@ def request_withdraw(*, interview: Interview) -> None:
         _change(interview, Status.WITHDRAWN)
         if was_requested:
             _release_capacity(interview)
-            _mail_professional(interview, "interview_withdrawn")
+            if interview.delivered_at is not None:  # a request still in line never reached them
+                _mail_professional(interview, "interview_withdrawn")
 
 
 # --- The professional's answers ---------------------------------------------------------------
@@ -385,6 +465,9 @@ def _confirm(interview: Interview, starts_at, where: str) -> None:
         raise ValidationError(
             "The student has another interview at that time." + _other_times_hint(interview)
         )
+    if interview.calendar_sequence or interview.starts_at:
+        # Booked before (then rescheduled): calendars need a SEQUENCE above the CANCEL's.
+        interview.calendar_sequence += 1
     try:
         with transaction.atomic():
             _change(
@@ -467,12 +550,39 @@ def request_counter(*, interview: Interview, starts_at, note: str = "") -> None:
         )
 
 
-def request_decline(*, interview: Interview, reason: str = "") -> None:
-    if interview.status not in (Status.REQUESTED, Status.CONFIRMED):
+def request_decline(
+    *, interview: Interview, reason: str = "", again: str = "not_now", again_after=None
+) -> None:
+    """The professional says no to a request (a booked meeting can only be cancelled). What
+    they say about being asked again decides when this student may: after their date, after
+    the usual wait ("not for now"), or never."""
+    if interview.status == Status.CONFIRMED:
+        raise ValidationError(
+            "This conversation is already booked: cancel it instead, and the student's "
+            "calendar is updated."
+        )
+    if interview.status != Status.REQUESTED:
         raise ValidationError("This request has already been answered.")
+    if again not in Interview.Again.values:
+        raise ValidationError("Choose when, if ever, the student may ask you again.")
+    today = timezone.localdate()
+    if again == Interview.Again.AFTER:
+        if again_after is None or again_after <= today:
+            raise ValidationError("Choose a date in the future after which they may ask again.")
+        again_on = again_after + timedelta(days=1)
+    elif again == Interview.Again.NOT_NOW:
+        wait = timedelta(days=settings.INTERVIEW_DECLINE_COOLDOWN_DAYS)
+        again_on = timezone.localdate(timezone.now() + wait)
+    else:
+        again_on = None
     with transaction.atomic():
         _change(
-            interview, Status.DECLINED, decline_reason=reason.strip(), answered_at=timezone.now()
+            interview,
+            Status.DECLINED,
+            decline_reason=reason.strip(),
+            answered_at=timezone.now(),
+            ask_again=again,
+            ask_again_on=again_on,
         )
         _release_capacity(interview)
         _mail_student(interview, "interview_declined", reason=reason.strip())
@@ -506,7 +616,9 @@ def written_answers_submit(*, interview: Interview, answers: dict[int, str]) -> 
 # --- After booking ---------------------------------------------------------------------------
 
 
-def _end_meeting(interview: Interview, *, by: str, reason: str, tell: tuple = ("student", "professional")) -> None:
+def _end_meeting(
+    interview: Interview, *, by: str, reason: str, tell: tuple = ("student", "professional")
+) -> None:
     """End a booked meeting: the one place a confirmed interview becomes cancelled. The
     calendar entry gets its next SEQUENCE with METHOD:CANCEL, sent to whoever is in ``tell``
     (the mail door holds it back from anyone who may no longer be contacted)."""
@@ -524,13 +636,9 @@ def interview_cancel(*, interview: Interview, by: str, reason: str = "") -> None
     if interview.status != Status.CONFIRMED:
         raise ValidationError("Only a confirmed interview can be cancelled.")
     with transaction.atomic():
-        # The one who cancels knows; the other one is told, with the calendar's CANCEL.
-        _end_meeting(
-            interview,
-            by=by,
-            reason=reason,
-            tell=("professional",) if by == "student" else ("student",),
-        )
+        # Both are told, each with the calendar's CANCEL: the one who cancelled has the
+        # meeting in their calendar too.
+        _end_meeting(interview, by=by, reason=reason)
 
 
 def interview_reschedule(*, interview: Interview, times: list) -> None:
@@ -546,7 +654,10 @@ def interview_reschedule(*, interview: Interview, times: list) -> None:
         exclude=interview,
     )
     with transaction.atomic():
+        # The booked time is off: both calendars get a CANCEL for it now (the next SEQUENCE),
+        # so a new time that is declined or never answered leaves no ghost meeting behind.
         interview.calendar_sequence += 1
+        cancel = _ics_attachment(interview, cancelled=True)
         interview.proposed_times.all().delete()
         ProposedTime.objects.bulk_create(
             ProposedTime(interview=interview, starts_at=t) for t in sorted(times)
@@ -558,12 +669,17 @@ def interview_reschedule(*, interview: Interview, times: list) -> None:
             starts_at=None,
             ends_at=None,
             requested_at=now,
+            delivered_at=now,
             expires_at=now + timedelta(days=settings.INTERVIEW_REQUEST_EXPIRES_DAYS),
             follow_up_sent_at=None,
         )
         _mail_professional(
-            interview, "interview_rescheduled", times=_times_for_professional(interview)
+            interview,
+            "interview_rescheduled",
+            times=_times_for_professional(interview),
+            attachments=cancel,
         )
+        _mail_student(interview, "interview_rescheduled_student", attachments=cancel)
 
 
 def mark_no_show(*, interview: Interview) -> None:
@@ -622,16 +738,22 @@ def record_save(
 
 
 def referral_add_to_binder(*, referral: Referral, by) -> Professional:
+    """Staff vet a referral into the binder: a pending entry (never listed before the person
+    agrees), its organisation kept, and one invitation that names the professional who
+    suggested them, never the student."""
     if referral.status != Referral.Status.WAITING:
         raise ValidationError("This referral has been handled already.")
     interview = referral.interview
     email = referral.contact.strip().lower() if "@" in referral.contact else ""
+    if email and is_suppressed(email):
+        raise ValidationError(binder.SUPPRESSED_MESSAGE)
     with transaction.atomic():
         if email and Professional.objects.filter(email=email).exists():
             raise ValidationError("Someone with this address is already in the binder.")
         professional = Professional.objects.create(
             full_name=referral.name,
             job_title=referral.role,
+            organisation=binder.organisation_named(referral.organisation),
             email=email,
             status=Professional.Status.PENDING,
             source=Professional.Source.REFERRAL,
@@ -642,6 +764,7 @@ def referral_add_to_binder(*, referral: Referral, by) -> Professional:
         referral.status = Referral.Status.ADDED
         referral.professional = professional
         referral.save(update_fields=["status", "professional"])
+        binder.invitation_send(professional=professional, referrer=interview.professional)
     return professional
 
 
@@ -667,34 +790,28 @@ def calendar_feed_for(student, *, regenerate: bool = False) -> CalendarFeed:
 
 
 def withdraw_everything_for(professional: Professional) -> int:
-    """ "Never contact me again": every open request is withdrawn and every booking cancelled,
-    without a further e-mail to them."""
+    """The professional left, asked never to be contacted again, or was erased: every open
+    request closes with a kind note to the student, and every booked meeting is cancelled
+    with a calendar CANCEL to the student. Nothing more goes to the professional."""
+    left = professional.status == Professional.Status.RETIRED
     count = 0
     for interview in (
         Interview.objects.open().filter(professional=professional).select_related("student")
     ):
         if interview.status == Status.CONFIRMED:
-            interview.calendar_sequence += 1
-            _change(
+            _end_meeting(
                 interview,
-                Status.CANCELLED,
-                cancelled_by="professional",
-                cancel_reason="They asked not to be contacted again.",
-            )
-            _mail_student(
-                interview,
-                "interview_cancelled",
-                attachments=_ics_attachment(interview, cancelled=True),
-                reason="",
+                by="professional",
+                reason="They have left the binder." if left else "They can no longer take part.",
+                tell=("student",),
             )
         else:
             _change(interview, Status.WITHDRAWN)
+            _release_capacity(interview)
             _mail_student(interview, "interview_withdrawn_for_you")
-        _release_capacity(interview)
         count += 1
-    Interview.objects.filter(professional=professional, status=Status.DRAFT).update(
-        status=Status.WITHDRAWN
-    )
+    for draft in Interview.objects.filter(professional=professional, status=Status.DRAFT):
+        _change(draft, Status.WITHDRAWN)
     return count
 
 
@@ -705,13 +822,18 @@ def interviews_merge(*, kept: Professional, merged: Professional) -> str:
     meeting stays, or else the earlier request; the other closes through the usual change, so
     reminders stop and a booked meeting's calendar entry is cancelled. Nothing is deleted."""
     for interview in (
-        Interview.objects.open().filter(professional=merged).select_related("student", "professional")
+        Interview.objects.open()
+        .filter(professional=merged)
+        .select_related("student", "professional")
     ):
         other = Interview.objects.open().filter(professional=kept, student=interview.student_id)
         other = other.first()
         if other is None:
             continue
-        rank = [(i.status != Status.CONFIRMED, i.requested_at or i.created_at, i.pk) for i in (interview, other)]
+        rank = [
+            (i.status != Status.CONFIRMED, i.requested_at or i.created_at, i.pk)
+            for i in (interview, other)
+        ]
         loser = interview if rank[0] > rank[1] else other
         if loser.status == Status.CONFIRMED:
             _end_meeting(loser, by="staff", reason="This meeting was booked twice.")
@@ -743,7 +865,13 @@ def expire_due_requests(*, stop=lambda: False) -> int:
             )
             if locked is None:
                 continue
-            _change(interview, Status.EXPIRED)
+            # Unanswered counts like a decline: the student waits before asking again.
+            wait = timedelta(days=settings.INTERVIEW_EXPIRED_WAIT_DAYS)
+            _change(
+                interview,
+                Status.EXPIRED,
+                ask_again_on=timezone.localdate(timezone.now() + wait),
+            )
             _release_capacity(interview)
             _mail_student(interview, "interview_expired")
         count += 1

@@ -13,3 +13,7 @@ interview_followed_up = Signal()
 
 # The student saved the record of a held interview; kwargs: interview.
 interview_recorded = Signal()
+
+# The request e-mail reached the professional (at once, or later from the weekly line);
+# kwargs: interview.
+interview_delivered = Signal()

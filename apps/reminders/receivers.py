@@ -6,6 +6,7 @@ from apps.contacts.models import Professional
 from apps.contacts.signals import professional_status_changed, professionals_merged
 from apps.interviews.models import Interview
 from apps.interviews.signals import (
+    interview_delivered,
     interview_followed_up,
     interview_recorded,
     interview_status_changed,
@@ -34,6 +35,11 @@ def on_interview_status(sender, interview, old_status, new_status, **kwargs):
         services.cancel_for_interview(interview)
     elif new_status == Status.COMPLETED and interview.format == Interview.Format.EMAIL:
         services.on_interview_recorded(interview)  # written answers count as the conversation
+
+
+@receiver(interview_delivered, dispatch_uid="reminders.delivered")
+def on_delivered(sender, interview, **kwargs):
+    services.on_interview_requested(interview)
 
 
 @receiver(interview_followed_up, dispatch_uid="reminders.followed_up")

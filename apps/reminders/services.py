@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from apps.core.mail import email_build, email_send
 from apps.core.models import QueuedEmail
+from apps.core.suppression import is_suppressed
 from apps.core.timezones import zone_named
 from apps.interviews.models import Interview, Promise
-from apps.interviews.services import in_zone, research_missing
+from apps.interviews.services import NOT_WRITTEN_TO, in_zone, research_missing
 from apps.questions.coach import is_closing
 from apps.questions.models import Theme
 
@@ -73,11 +74,15 @@ def cancel_for_professional(professional, student=None) -> int:
 
 
 def on_interview_requested(interview: Interview) -> None:
+    """The "no answer yet" nudge counts from when the request reached the professional (a
+    request waiting in their weekly line gets it when it goes out)."""
+    if interview.delivered_at is None:
+        return
     _ensure(
         kind=Kind.NO_ANSWER,
         student=interview.student,
         interview=interview,
-        due_at=interview.requested_at + timedelta(days=settings.INTERVIEW_FOLLOW_UP_AFTER_DAYS),
+        due_at=interview.delivered_at + timedelta(days=settings.INTERVIEW_FOLLOW_UP_AFTER_DAYS),
     )
 
 
@@ -311,8 +316,12 @@ def thank_you_send(*, interview: Interview, text: str) -> None:
     if not text.strip():
         raise ValidationError("Write the note first.")
     pro = interview.professional
-    if not pro.email or pro.status == pro.Status.DO_NOT_CONTACT:
-        raise ValidationError("They cannot be e-mailed through the app; copy the note instead.")
+    pro.refresh_from_db(fields=["email", "status"])  # they may have left a moment ago
+    if not pro.email or pro.status in NOT_WRITTEN_TO or is_suppressed(pro.email):
+        raise ValidationError(
+            "They cannot be e-mailed through the app (they have left the binder or asked not "
+            "to be contacted); your note is kept here for you."
+        )
     with transaction.atomic():
         note = thank_you_for(interview)
         if note.sent_at:

@@ -1,5 +1,7 @@
 import itertools
 
+from django.utils import timezone
+
 from apps.contacts.models import Industry, Occupation, Organisation, Professional
 
 _n = itertools.count(1)
@@ -21,6 +23,10 @@ def make_professional(**fields) -> Professional:
     fields.setdefault("phone", f"+44 20 7946 {n:04}")
     fields.setdefault("status", Professional.Status.ACTIVE)
     fields.setdefault("job_title", "Analyst")
+    if fields["status"] == Professional.Status.ACTIVE:
+        # Nobody is listed without consent (a database constraint): say how they agreed.
+        fields.setdefault("consent_at", timezone.now())
+        fields.setdefault("consent_method", Professional.ConsentMethod.PHONE)
     return Professional.objects.create(
         organisation=organisation, industry=industry, occupation=occupation, **fields
     )

@@ -38,7 +38,9 @@ def test_each_staff_action_on_a_professional_is_recorded(staff_client, staff):
     staff_client.post(reverse("contacts:staff_status", args=[pro.pk]), {"status": "paused"})
     staff_client.get(reverse("contacts:staff_export", args=["csv"]) + "?q=zoe")
     twin = make_professional(full_name="Zoe Adams", email="zoe.adams@pro.example")
-    staff_client.post(reverse("contacts:merge"), {"first": pro.pk, "second": twin.pk})
+    staff_client.post(
+        reverse("contacts:merge"), {"first": pro.pk, "second": twin.pk, "confirm": "yes"}
+    )
 
     me = staff.full_name
     assert actions(pro) == [

@@ -32,7 +32,9 @@ def test_duplicates_are_listed_and_merged_into_the_older_entry(staff_client, sta
     page = staff_client.get(reverse("contacts:duplicates")).content.decode()
     assert page.count("Merge “") == 1 and "zoe@fjord.example" in page
 
-    response = staff_client.post(reverse("contacts:merge"), {"first": newer.pk, "second": older.pk})
+    response = staff_client.post(
+        reverse("contacts:merge"), {"first": newer.pk, "second": older.pk, "confirm": "yes"}
+    )
     assert response["Location"] == reverse("contacts:staff_detail", args=[older.pk])
     older.refresh_from_db()
     assert not Professional.objects.filter(pk=newer.pk).exists()
@@ -53,7 +55,9 @@ def test_duplicates_are_listed_and_merged_into_the_older_entry(staff_client, sta
 def test_do_not_contact_survives_a_merge(staff_client):
     older = make_professional(full_name="Sam Same", organisation="X", email="")
     newer = make_professional(full_name="Sam Same", organisation="X", status="do_not_contact")
-    staff_client.post(reverse("contacts:merge"), {"first": older.pk, "second": newer.pk})
+    staff_client.post(
+        reverse("contacts:merge"), {"first": older.pk, "second": newer.pk, "confirm": "yes"}
+    )
     older.refresh_from_db()
     assert older.status == "do_not_contact"
 
@@ -61,14 +65,18 @@ def test_do_not_contact_survives_a_merge(staff_client):
 def test_merging_an_entry_with_itself_or_a_missing_one_is_refused(staff_client):
     pro = make_professional()
     response = staff_client.post(
-        reverse("contacts:merge"), {"first": pro.pk, "second": pro.pk}, follow=True
+        reverse("contacts:merge"),
+        {"first": pro.pk, "second": pro.pk, "confirm": "yes"},
+        follow=True,
     )
     assert (
         "no longer exists" in response.content.decode()
         or "two different entries" in response.content.decode()
     )
     response = staff_client.post(
-        reverse("contacts:merge"), {"first": pro.pk, "second": 999999}, follow=True
+        reverse("contacts:merge"),
+        {"first": pro.pk, "second": 999999, "confirm": "yes"},
+        follow=True,
     )
     assert "no longer exists" in response.content.decode()
     assert Professional.objects.filter(pk=pro.pk).exists()

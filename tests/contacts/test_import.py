@@ -12,13 +12,13 @@ from .factories import make_professional
 pytestmark = pytest.mark.django_db
 
 GOOD = (
-    "Name,E-mail,Title,Company,Industry,Formats,Capacity,Alumni,Consent date\n"
-    "Priya Raman,priya@northwind.example,Research Lead,Northwind,Technology,video; phone,3,yes,2026-03-01\n"
-    'Tomás Ortega,tomas@harbour.example,Curator,Harbour Museum,"Arts, Culture and Heritage",in person,2,no,\n'
+    "Name,E-mail,Title,Company,Industry,Formats,Capacity,Alumni,Consent date,Consent method\n"
+    "Priya Raman,priya@northwind.example,Research Lead,Northwind,Technology,video; phone,3,yes,2026-03-01,phone\n"
+    'Tomás Ortega,tomas@harbour.example,Curator,Harbour Museum,"Arts, Culture and Heritage",in person,2,no,,\n'
 )
 BAD = GOOD + (
-    "Zed Zero,not-an-address,Chef,,Cooking,carrier pigeon,99,maybe,\n"
-    ",nobody@example.org,Ghost,,,,,,\n"
+    "Zed Zero,not-an-address,Chef,,Cooking,carrier pigeon,99,maybe,,\n"
+    ",nobody@example.org,Ghost,,,,,,,\n"
 )
 
 
@@ -43,9 +43,11 @@ def test_preview_lists_every_row_then_commit_imports(staff_client):
     assert priya.industry.name == "Technology" and priya.monthly_capacity == 3
     assert priya.accepts_video and priya.accepts_phone and not priya.accepts_in_person
     assert priya.is_alumni and priya.consent_at.date().isoformat() == "2026-03-01"
-    assert priya.consent_method == "import" and priya.status == "active"
+    assert priya.consent_method == "phone" and priya.status == "active"
     tomas = Professional.objects.get(email="tomas@harbour.example")
     assert tomas.full_name == "Tomás Ortega" and tomas.accepts_in_person
+    # No consent in the file: Tomás is not listed, and is asked once.
+    assert tomas.status == "pending" and tomas.consent_at is None and tomas.invited_at
 
 
 def test_errors_are_listed_by_row_and_column_and_nothing_is_written(staff_client):

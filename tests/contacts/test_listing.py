@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 def action(token, name):
-    return Client().post(reverse("contacts:listing_action", args=[token, name]))
+    """As the listing page's forms post: leave, never and erase from their confirmation page."""
+    return Client().post(reverse("contacts:listing_action", args=[token, name]), {"confirm": "yes"})
 
 
 def test_link_is_sent_only_to_addresses_in_the_binder(run_worker):
@@ -91,7 +92,7 @@ def test_confirming_consent_renews_it():
     pro = make_professional(consent_at=timezone.now() - timedelta(days=400))
     action(services.manage_token(pro), "consent")
     pro.refresh_from_db()
-    assert not pro.consent_is_due() and pro.consent_method == "email"
+    assert not pro.consent_is_due() and pro.consent_method == "link"
 
 
 def test_erasure_anonymises_and_kills_the_link():
@@ -133,10 +134,12 @@ def test_expired_and_tampered_links_are_refused():
 
 def test_get_on_an_action_changes_nothing():
     pro = make_professional()
-    response = Client().get(
-        reverse("contacts:listing_action", args=[services.manage_token(pro), "never"])
+    token = services.manage_token(pro)
+    response = Client().get(reverse("contacts:listing_action", args=[token, "never"]))
+    assert response.status_code == 200 and "Never be contacted again?" in response.content.decode()
+    assert (
+        Client().get(reverse("contacts:listing_action", args=[token, "pause"])).status_code == 405
     )
-    assert response.status_code == 405
     pro.refresh_from_db()
     assert pro.status == "active"
 
@@ -144,7 +147,9 @@ def test_get_on_an_action_changes_nothing():
 def test_erasure_also_clears_merge_records(staff_client):
     older = make_professional(full_name="Mae Merge", email="", organisation="M Ltd")
     newer = make_professional(full_name="mae merge", email="mae@m.example", organisation="M Ltd")
-    staff_client.post(reverse("contacts:merge"), {"first": older.pk, "second": newer.pk})
+    staff_client.post(
+        reverse("contacts:merge"), {"first": older.pk, "second": newer.pk, "confirm": "yes"}
+    )
     older.refresh_from_db()
     action(services.manage_token(older), "erase")
     record = older.merges.get()

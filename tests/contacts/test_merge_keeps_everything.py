@@ -120,7 +120,9 @@ def test_two_contacts_of_one_student_become_one_with_both_logs(staff):
     second = reminders.contact_touch(
         student=student, professional=merged, note="Lunch", at=timezone.now() + timedelta(days=1)
     )
-    reminders.contact_set(contact=second, is_mentor=True, cadence_days=None, stopped=False, reason="Guides me")
+    reminders.contact_set(
+        contact=second, is_mentor=True, cadence_days=None, stopped=False, reason="Guides me"
+    )
 
     binder.professionals_merge(first=kept, second=merged, by=staff)
 

@@ -30,7 +30,11 @@ def import_csv(client, text):
 
 
 def test_new_rows_with_a_status_column_import(staff_client):
-    page, commit = import_csv(staff_client, "Name,E-mail,Status\nNew Person,new@x.example,paused\n")
+    page, commit = import_csv(
+        staff_client,
+        "Name,E-mail,Status,Consent date,Consent method\n"
+        "New Person,new@x.example,paused,2026-01-05,e-mail\n",
+    )
     assert commit.status_code == 302
     assert Professional.objects.get(email="new@x.example").status == "paused"
 
@@ -84,7 +88,9 @@ def test_merge_announces_do_not_contact_and_keeps_this_months_load(staff_client)
 
     signals.professional_status_changed.connect(receiver)
     try:
-        staff_client.post(reverse("contacts:merge"), {"first": older.pk, "second": newer.pk})
+        staff_client.post(
+            reverse("contacts:merge"), {"first": older.pk, "second": newer.pk, "confirm": "yes"}
+        )
     finally:
         signals.professional_status_changed.disconnect(receiver)
     assert heard == [(older.pk, "active", "do_not_contact")]
@@ -93,7 +99,7 @@ def test_merge_announces_do_not_contact_and_keeps_this_months_load(staff_client)
 
 def test_huge_ids_in_the_merge_form_are_refused_politely(staff_client):
     response = staff_client.post(
-        reverse("contacts:merge"), {"first": "9" * 20, "second": "1"}, follow=True
+        reverse("contacts:merge"), {"first": "9" * 20, "second": "1", "confirm": "yes"}, follow=True
     )
     assert (
         response.status_code == 200 and "Choose two entries to merge." in response.content.decode()
@@ -146,13 +152,16 @@ def test_staff_record_consent_and_unconsented_entries_get_no_reconsent_mail(staf
             "full_name": "Con Sent",
             "email": "c@x.example",
             "consent_method": "phone",
+            "consent_given_on": "2026-03-03",
             "consent_terms": "Two calls a month",
         },
     )
-    staff_client.post(
+    refused = staff_client.post(
         reverse("contacts:staff_create"),
         {**base, "full_name": "No Consent", "email": "n@x.example"},
     )
+    assert "Nobody is shown to students without their consent" in refused.content.decode()
+    assert not Professional.objects.filter(email="n@x.example").exists()
     given = Professional.objects.get(email="c@x.example")
     assert (
         given.consent_method == "phone" and given.consent_recorded_by == staff and given.consent_at

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -20,6 +22,7 @@ def names(response):
 def test_filters_search_and_sort(staff_client):
     make_professional(
         full_name="Aiko Tanaka",
+        consent_at=timezone.now() - timedelta(days=400),
         job_title="UX Researcher",
         industry="Technology",
         organisation="Pixel Works",
@@ -92,6 +95,8 @@ def test_staff_create_edit_and_status(staff_client):
             "accepts_phone": "on",
             "offers_interviews": "on",
             "status": "active",
+            "consent_method": "phone",
+            "consent_given_on": "2026-03-03",
         },
     )
     dana = Professional.objects.get()

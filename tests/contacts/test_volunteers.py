@@ -81,7 +81,9 @@ def test_unconfirmed_volunteer_cannot_be_approved(staff_client):
 def test_turning_an_offer_down_keeps_nothing(staff_client):
     offer()
     wren = Professional.objects.get()
-    staff_client.post(reverse("contacts:volunteer_decide", args=[wren.pk, "reject"]))
+    staff_client.post(
+        reverse("contacts:volunteer_decide", args=[wren.pk, "reject"]), {"confirm": "yes"}
+    )
     assert not Professional.objects.filter(email="wren@studio.example").exists()
 
 

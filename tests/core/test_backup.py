@@ -10,6 +10,7 @@ import psycopg
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.contacts.models import Professional
@@ -24,7 +25,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def some_rows():
     make_user(email="kept@example.edu", full_name="Kept Student")
-    Professional.objects.create(full_name="Zoë Kept", email="zoe@pro.example", status="active")
+    Professional.objects.create(
+        full_name="Zoë Kept",
+        email="zoe@pro.example",
+        status="active",
+        consent_at=timezone.now(),
+        consent_method="phone",
+    )
     return sorted(User.objects.values_list("email", flat=True)), sorted(
         Professional.objects.values_list("full_name", flat=True)
     )

@@ -8,6 +8,7 @@ from django.contrib.sessions.models import Session
 from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.interviews import services as interview_services
 
@@ -173,7 +174,13 @@ def test_free_text_posted_without_a_form_loses_control_characters(student, stude
     from apps.reminders.models import Contact, ContactLog
     from apps.reminders.services import contact_touch
 
-    pro = Professional.objects.create(full_name="Pat Pro", email="pat@pro.example", status="active")
+    pro = Professional.objects.create(
+        full_name="Pat Pro",
+        email="pat@pro.example",
+        status="active",
+        consent_at=timezone.now(),
+        consent_method="phone",
+    )
     contact = contact_touch(student=student, professional=pro)
     assert isinstance(contact, Contact)
     response = student_client.post(

@@ -19,6 +19,7 @@ from ..contacts.factories import make_professional
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.make_aware(timezone.datetime(2026, 11, 20, 12, 0))
+LAPSED = NOW - timedelta(days=400)  # a consent given over a year before NOW
 
 
 @pytest.fixture
@@ -29,6 +30,7 @@ def world():
                 industry="Technology",
                 full_name=f"Tech {n}",
                 occupation="Computer and Mathematical Occupations",
+                consent_at=LAPSED,
             )
             for n in range(3)
         ]
@@ -38,7 +40,7 @@ def world():
             occupation="Legal Occupations",
             consent_at=NOW - timedelta(days=30),
         )
-        idle = make_professional(industry="Law", full_name="Idle One")
+        idle = make_professional(industry="Law", full_name="Idle One", consent_at=LAPSED)
         make_professional(industry="Technology", full_name="Paused", status="paused")
         students = [make_user(full_name=f"S{n}") for n in range(5)]
         ago = lambda days: NOW - timedelta(days=days)  # noqa: E731
@@ -122,7 +124,8 @@ def test_load_never_asked_consent_and_stalled(world):
         count, names = metrics.never_asked()
         assert count == 1 and [p.full_name for p in names] == ["Idle One"]
         due_count, due = metrics.consent_due()
-        # Everyone but the lawyer (consented last month) has no consent on record.
+        # Everyone but the lawyer (consented last month) agreed over a year ago, or (paused)
+        # has no consent on record.
         assert due_count == 5 and "Lawyer" not in [p.full_name for p in due]
         stalled = metrics.stalled()
         assert [i.student.full_name for i in stalled.unanswered] == ["S1"]

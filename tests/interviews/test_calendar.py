@@ -34,6 +34,13 @@ def test_ics_uid_stays_and_sequence_grows_through_reschedule_and_cancel(
     interview.refresh_from_db()
     new_time = interview.starts_at + timedelta(days=1)
     services.interview_reschedule(interview=interview, times=[new_time])
+    mail.outbox.clear()
+    run_worker()
+    # The booked time is off at once, in both calendars, with the next SEQUENCE.
+    for address in (student.email, interview.professional.email):
+        off_cal, off = event_of(calendar_files(delivered_to(address)[-1])[0])
+        assert str(off_cal["METHOD"]) == "CANCEL" and off["SEQUENCE"] == 1
+        assert off["UID"] == first["UID"] and "ORGANIZER" in off and len(off["ATTENDEE"]) == 2
     interview.refresh_from_db()
     services.request_accept(
         interview=interview, proposed_time_id=interview.proposed_times.first().pk
@@ -41,7 +48,7 @@ def test_ics_uid_stays_and_sequence_grows_through_reschedule_and_cancel(
     mail.outbox.clear()
     run_worker()
     _, second = event_of(calendar_files(delivered_to(student.email)[-1])[0])
-    assert second["UID"] == first["UID"] and second["SEQUENCE"] == 1
+    assert second["UID"] == first["UID"] and second["SEQUENCE"] == 2
     assert second.decoded("DTSTART") == new_time
 
     interview.refresh_from_db()
@@ -52,7 +59,7 @@ def test_ics_uid_stays_and_sequence_grows_through_reschedule_and_cancel(
         calendar_files(delivered_to(interview.professional.email)[-1])[0]
     )
     assert str(cancel_cal["METHOD"]) == "CANCEL" and str(cancelled["STATUS"]) == "CANCELLED"
-    assert cancelled["UID"] == first["UID"] and cancelled["SEQUENCE"] == 2
+    assert cancelled["UID"] == first["UID"] and cancelled["SEQUENCE"] == 3
 
     download = student_client.get(reverse("interviews:ics", args=[interview.pk]))
     _, event = event_of(download.content)

@@ -59,7 +59,7 @@ def test_a_link_for_another_interview_opens_only_that_one(student, other_student
 def test_a_post_to_a_state_that_no_longer_allows_it(student, student_client):
     interview = sent_interview(student)
     token = services.professional_token(interview)
-    student_client.post(reverse("interviews:withdraw", args=[interview.pk]))
+    student_client.post(reverse("interviews:withdraw", args=[interview.pk]), {"confirm": "yes"})
     response = Client().post(
         respond_url(token, "accept"), {"proposed_time": interview.proposed_times.first().pk}
     )
@@ -96,6 +96,7 @@ def test_another_students_interview_is_404_everywhere(student, other_student):
     for name in ["interviews:detail", "interviews:record"]:
         assert other.get(reverse(name, args=[interview.pk])).status_code == 404
     for name in ["interviews:withdraw", "interviews:follow_up", "interviews:research"]:
-        assert other.post(reverse(name, args=[interview.pk])).status_code == 404
+        assert other.post(reverse(name, args=[interview.pk]), {"confirm": "yes"}).status_code == 404
+    assert other.get(reverse("interviews:withdraw", args=[interview.pk])).status_code == 404
     interview.refresh_from_db()
     assert interview.status == "requested"

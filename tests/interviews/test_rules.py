@@ -180,7 +180,12 @@ def test_composer_drafts_with_referrer_and_warns(student):
     from apps.interviews import composer
 
     introducer = make_professional(full_name="Ada Introducer")
-    pro = make_professional(full_name="Ben Target", referred_by=introducer, job_title="Curator")
+    pro = make_professional(
+        full_name="Ben Target",
+        referred_by=introducer,
+        referred_by_student=student,
+        job_title="Curator",
+    )
     text = composer.draft_message(
         student=student, professional=pro, length_minutes=20, format_label="Video call"
     )
@@ -192,3 +197,21 @@ def test_composer_drafts_with_referrer_and_warns(student):
         length_minutes=20,
     )
     assert len(warnings) == 3
+
+
+def test_a_referral_in_staff_notes_is_not_this_students_introduction(student, other_student):
+    from apps.interviews import composer
+
+    introducer = make_professional(full_name="Ada Introducer")
+    # Staff recorded who introduced Ben to the binder; no student met Ada about him.
+    noted = make_professional(full_name="Ben Noted", referred_by=introducer)
+    # Another student's interview with Ada produced Cy.
+    theirs = make_professional(
+        full_name="Cy Theirs", referred_by=introducer, referred_by_student=other_student
+    )
+    for pro in (noted, theirs):
+        text = composer.draft_message(
+            student=student, professional=pro, length_minutes=20, format_label="Video call"
+        )
+        assert "Ada Introducer" not in text and "career centre's list" in text
+        assert composer.referrer_of(pro, student) is None

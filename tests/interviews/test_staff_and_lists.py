@@ -89,7 +89,9 @@ def test_merging_professionals_moves_their_interviews(staff_client, student):
     older = make_professional(full_name="Twin Pro", organisation="T", email="")
     newer = make_professional(full_name="Twin Pro", organisation="T")
     interview = sent_interview(student, newer)
-    staff_client.post(reverse("contacts:merge"), {"first": older.pk, "second": newer.pk})
+    staff_client.post(
+        reverse("contacts:merge"), {"first": older.pk, "second": newer.pk, "confirm": "yes"}
+    )
     interview.refresh_from_db()
     assert interview.professional == older
     assert "1 interview(s)" in older.merges.get().moved["other"]

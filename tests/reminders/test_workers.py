@@ -16,6 +16,9 @@ from apps.reminders.models import Reminder
 from ..conftest import make_user
 from ..core.test_mail_workers import deliveries, start_worker
 
+# Nobody is listed without consent (a database rule): active entries say how they agreed.
+CONSENTED = {"consent_at": timezone.now(), "consent_method": "phone"}
+
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
@@ -25,7 +28,7 @@ pytestmark = [
 
 def due_reminders(count):
     professionals = Professional.objects.bulk_create(
-        Professional(full_name=f"Pro {n}", email=f"pro{n}@r.example", status="active")
+        Professional(full_name=f"Pro {n}", email=f"pro{n}@r.example", status="active", **CONSENTED)
         for n in range(count)
     )
     students = [make_user(email=f"s{n}@example.edu") for n in range(count // 50)]

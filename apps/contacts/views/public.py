@@ -6,8 +6,9 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from apps.core.ratelimit import client_address, rate_limit_allows
 
@@ -109,17 +110,35 @@ def listing(request, token):
 LISTING_ACTIONS = {
     "pause": "Your listing is paused: students will not be offered you until you resume.",
     "resume": "Welcome back: students can find you again.",
-    "consent": "Thank you for confirming; we will ask again in a year.",
+    "consent": "Thank you for confirming: students can find you, and we will ask again in a year.",
     "leave": "You have left the binder. We will not contact you again about interviews.",
     "never": "Understood: nobody from the career centre will contact you again.",
     "erase": "Your personal details are erased from the binder.",
 }
 
 
-@require_POST
+# These cannot be taken back by a click: each first shows a page that says what will happen.
+ASK_FIRST = {"leave", "never", "erase"}
+
+
+def _confirmed(request) -> bool:
+    """Only the confirmation page's own form carries this: an old form, a crafted post or a
+    mail scanner that posts gets the confirmation page and changes nothing."""
+    return request.method == "POST" and request.POST.get("confirm") == "yes"
+
+
+@require_http_methods(["GET", "POST"])
 def listing_action(request, token, action):
     if action not in LISTING_ACTIONS:
         return _invalid_link(request)
+    if action in ASK_FIRST and not _confirmed(request):
+        professional = services.professional_for_token(token)
+        if professional is None:
+            return _invalid_link(request)
+        context = {"professional": professional, "token": token, "action": action}
+        return render(request, "contacts/listing_confirm.html", context)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     with transaction.atomic():
         professional = services.professional_for_token(token, for_update=True)
         if professional is None:
@@ -128,11 +147,7 @@ def listing_action(request, token, action):
             if action in services.LISTING_TRANSITIONS:
                 services.listing_change(professional=professional, action=action)
             elif action == "consent":
-                services.consent_record(
-                    professional=professional,
-                    method=Professional.ConsentMethod.EMAIL,
-                    terms="Re-confirmed through the listing link.",
-                )
+                services.consent_confirm_by_link(professional=professional)
             elif action == "never":
                 services.professional_set_status(
                     professional=professional, status=Professional.Status.DO_NOT_CONTACT

@@ -2,15 +2,16 @@
 organisations, resources and the taxonomy."""
 
 import io
+from datetime import datetime, time
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.access import staff_required
 
@@ -114,6 +115,7 @@ EXPORT_COLUMNS = [
     ("Tags", lambda p: p.tags),
     ("Status", lambda p: p.get_status_display()),
     ("Consent date", lambda p: p.consent_at.date().isoformat() if p.consent_at else ""),
+    ("Consent method", lambda p: p.get_consent_method_display() if p.consent_method else ""),
 ]
 
 
@@ -147,14 +149,20 @@ def professional_export(request, fmt):
 
 
 def _record_consent_if_given(form, professional, user) -> None:
-    if form.cleaned_data.get("consent_method") and (
-        "consent_method" in form.changed_data or "consent_terms" in form.changed_data
+    """Staff attest how and when the person agreed (a phone call on 3 March)."""
+    data = form.cleaned_data
+    if (
+        data.get("consent_method")
+        and data.get("consent_given_on")
+        and ({"consent_method", "consent_given_on", "consent_terms"} & set(form.changed_data))
     ):
+        given_at = timezone.make_aware(datetime.combine(data["consent_given_on"], time(12)))
         services.consent_record(
             professional=professional,
-            method=form.cleaned_data["consent_method"],
-            terms=form.cleaned_data["consent_terms"],
+            method=data["consent_method"],
+            terms=data["consent_terms"],
             by=user,
+            given_at=min(given_at, timezone.now()),
         )
 
 
@@ -162,15 +170,23 @@ def _record_consent_if_given(form, professional, user) -> None:
 def professional_create(request):
     form = ProfessionalForm(request.POST or None, initial={"status": Professional.Status.ACTIVE})
     if request.method == "POST" and form.is_valid():
-        professional = form.save(commit=False)
-        professional.source = Professional.Source.STAFF
-        professional.save()
-        _record_consent_if_given(form, professional, request.user)
-        services.audit(
-            actor=request.user, action=AuditEntry.Action.CREATED, professional=professional
-        )
-        messages.success(request, f"{professional.full_name} is in the binder.")
-        return redirect("contacts:staff_detail", pk=professional.pk)
+        try:
+            with transaction.atomic():
+                professional = form.save(commit=False)
+                wanted = professional.status
+                professional.status = Professional.Status.PENDING
+                professional.source = Professional.Source.STAFF
+                professional.save()
+                _record_consent_if_given(form, professional, request.user)
+                services.professional_set_status(professional=professional, status=wanted)
+                services.audit(
+                    actor=request.user, action=AuditEntry.Action.CREATED, professional=professional
+                )
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, f"{professional.full_name} is in the binder.")
+            return redirect("contacts:staff_detail", pk=professional.pk)
     return render(
         request, "contacts/staff_form.html", {"form": form, "title": "Add a professional"}
     )
@@ -182,21 +198,25 @@ def professional_edit(request, pk):
     old_status = professional.status
     form = ProfessionalForm(request.POST or None, instance=professional)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            new_status = form.cleaned_data["status"]
-            professional = form.save(commit=False)
-            professional.status = old_status
-            professional.save()
-            services.professional_set_status(professional=professional, status=new_status)
-            _record_consent_if_given(form, professional, request.user)
-            services.audit(
-                actor=request.user,
-                action=AuditEntry.Action.CHANGED,
-                professional=professional,
-                detail=", ".join(form[name].label for name in form.changed_data),
-            )
-        messages.success(request, "Saved.")
-        return redirect("contacts:staff_detail", pk=professional.pk)
+        try:
+            with transaction.atomic():
+                new_status = form.cleaned_data["status"]
+                professional = form.save(commit=False)
+                professional.status = old_status
+                professional.save()
+                _record_consent_if_given(form, professional, request.user)
+                services.professional_set_status(professional=professional, status=new_status)
+                services.audit(
+                    actor=request.user,
+                    action=AuditEntry.Action.CHANGED,
+                    professional=professional,
+                    detail=", ".join(form[name].label for name in form.changed_data),
+                )
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, "Saved.")
+            return redirect("contacts:staff_detail", pk=professional.pk)
     context = {
         "form": form,
         "title": f"Edit {professional.full_name}",
@@ -274,12 +294,22 @@ def volunteer_list(request):
     return render(request, "contacts/volunteers.html", {"volunteers": volunteers})
 
 
+def _confirmed(request) -> bool:
+    """Only a confirmation page's own form carries this: a post from an old page, or a crafted
+    one, gets the confirmation page and changes nothing."""
+    return request.method == "POST" and request.POST.get("confirm") == "yes"
+
+
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def volunteer_decide(request, pk, decision):
     if decision not in ("approve", "reject"):
         raise Http404
     professional = get_object_or_404(Professional.objects.volunteers(), pk=pk)
+    if decision == "reject" and not _confirmed(request):
+        return render(request, "contacts/volunteer_turn_down.html", {"volunteer": professional})
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     name = professional.full_name
     try:
         if decision == "approve":
@@ -299,18 +329,22 @@ def duplicates(request):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def merge(request):
-    form = MergeForm(request.POST)
+    """GET, or a POST without the confirmation, shows what the merge will do; the confirmation
+    page's own POST merges."""
+    form = MergeForm(request.POST if request.method == "POST" else request.GET)
     if not form.is_valid():
         messages.error(request, "Choose two entries to merge.")
         return redirect("contacts:duplicates")
-    entries = Professional.objects.filter(
+    entries = Professional.objects.select_related("organisation").filter(
         pk__in=[form.cleaned_data["first"], form.cleaned_data["second"]], erased_at__isnull=True
     )
     if len(entries) != 2:
         messages.error(request, "One of those entries no longer exists; the list is refreshed.")
         return redirect("contacts:duplicates")
+    if not _confirmed(request):
+        return _merge_confirm(request, entries)
     try:
         kept = services.professionals_merge(first=entries[0], second=entries[1], by=request.user)
     except ValidationError as error:
@@ -325,6 +359,18 @@ def merge(request):
     )
     messages.success(request, f"Merged into {kept.full_name} (the older entry).")
     return redirect("contacts:staff_detail", pk=kept.pk)
+
+
+def _merge_confirm(request, entries):
+    # The same order professionals_merge keeps by, so the page names the entry that will stay.
+    kept, folded = sorted(entries, key=lambda p: (p.created_at, p.pk))
+    context = {
+        "kept": kept,
+        "folded": folded,
+        "entries": [("Kept", kept), ("Folded in", folded)],
+        "hidden": [("first", kept.pk), ("second", folded.pk)],
+    }
+    return render(request, "contacts/merge_confirm.html", context)
 
 
 def _simple_edit(request, *, form_class, instance, template_context, success_url, noun):

@@ -15,7 +15,7 @@ from apps.contacts.models import Professional
 from apps.core.timezones import zone_named
 
 from .. import services
-from ..forms import AcceptForm, CounterForm, ReasonForm, WrittenAnswersForm
+from ..forms import AcceptForm, CancelForm, CounterForm, DeclineForm, WrittenAnswersForm
 from ..models import ProposedTime
 
 REASONS = {
@@ -53,7 +53,8 @@ def _page(request, token, interview, *, forms=None, status=200):
         "accept_form": forms.get("accept")
         or AcceptForm(interview=interview, zone_name=pro.time_zone),
         "counter_form": forms.get("counter") or CounterForm(),
-        "decline_form": forms.get("decline") or ReasonForm(),
+        "decline_form": forms.get("decline") or DeclineForm(),
+        "cancel_form": forms.get("cancel") or CancelForm(),
         "answers_form": forms.get("answers") or WrittenAnswersForm(items=items),
     }
     return render(request, "interviews/respond.html", context, status=status)
@@ -111,16 +112,25 @@ def _act(request, interview, action):
             starts_at=form.cleaned_data["starts_at"],
             note=form.cleaned_data["note"],
         )
-    elif action in ("decline", "cancel"):
-        form = ReasonForm(request.POST)
+    elif action == "decline":
+        # A link acts only in the state it is for: a booked conversation is cancelled, never
+        # declined (the service refuses, and says so).
+        form = DeclineForm(request.POST)
         if not form.is_valid():
             return {"decline": form}
-        if action == "cancel" and interview.status == "confirmed":
-            services.interview_cancel(
-                interview=interview, by="professional", reason=form.cleaned_data["reason"]
-            )
-        else:
-            services.request_decline(interview=interview, reason=form.cleaned_data["reason"])
+        services.request_decline(
+            interview=interview,
+            reason=form.cleaned_data["reason"],
+            again=form.cleaned_data["again"],
+            again_after=form.cleaned_data["again_after"],
+        )
+    elif action == "cancel":
+        form = CancelForm(request.POST)
+        if not form.is_valid():
+            return {"cancel": form}
+        services.interview_cancel(
+            interview=interview, by="professional", reason=form.cleaned_data["reason"]
+        )
     elif action == "answers":
         items = list(interview.plan.items.all()) if interview.plan_id else []
         form = WrittenAnswersForm(request.POST, items=items)
@@ -131,5 +141,10 @@ def _act(request, interview, action):
         if pro.status == Professional.Status.ACTIVE:
             binder.professional_set_status(professional=pro, status=Professional.Status.PAUSED)
     elif action == "never":
+        if request.POST.get("confirm") != "yes":
+            raise ValidationError(
+                "Nothing was changed: confirm on the next page that you never want to be "
+                "contacted again."
+            )
         binder.professional_set_status(professional=pro, status=Professional.Status.DO_NOT_CONTACT)
     return True

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.contacts.models import Professional, Resource
 from apps.core.access import student_required
@@ -102,6 +102,10 @@ def _workspace(
         if pro.industry_id
         else [],
         "show_contact": interview.status in ("confirmed", "completed"),
+        # After a decline or an expiry: when, if ever, this student may ask them again.
+        "ask_again_wait": rules.why_wait_to_ask_again(student=request.user, professional=pro)
+        if interview.status in ("declined", "expired")
+        else "",
     }
     if interview.status == Interview.Status.DRAFT:
         # The request stage is shown only while the plan is a draft: the drafted message, its
@@ -167,11 +171,20 @@ def send(request, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(
-            request,
-            f"Your request is on its way to {interview.professional.full_name}. "
-            "We will e-mail you when they answer.",
-        )
+        interview.refresh_from_db()
+        name = interview.professional.full_name
+        if services.in_line(interview):
+            messages.info(
+                request,
+                f"{name} has already had as many new requests this week as we send anyone, so "
+                "yours waits in line and goes to them as soon as there is room. Your place is "
+                "kept; we will e-mail you when they answer.",
+            )
+        else:
+            messages.success(
+                request,
+                f"Your request is on its way to {name}. We will e-mail you when they answer.",
+            )
     return redirect("interviews:detail", pk=pk)
 
 
@@ -205,8 +218,13 @@ def follow_up(request, pk):
 
 
 @student_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
+    # Only the confirmation page's own form carries confirm=yes: anything else shows that page.
+    if request.POST.get("confirm") != "yes":
+        interview = interview_for_student(request.user, pk)
+        context = {"interview": interview, "professional": interview.professional}
+        return render(request, "interviews/withdraw_confirm.html", context)
     return _simple_action(
         request, pk, lambda i: services.request_withdraw(interview=i), "Request withdrawn."
     )
