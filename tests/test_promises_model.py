@@ -58,8 +58,8 @@ from .interviews.helpers import ready_interview
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = int(os.environ.get("PROMISE_EXAMPLES", "25"))
-STEPS = int(os.environ.get("PROMISE_STEPS", "30"))
+EXAMPLES = int(os.environ.get("PROMISE_EXAMPLES", "60"))
+STEPS = int(os.environ.get("PROMISE_STEPS", "50"))
 STUDENT_WRITTEN = [Interview, Plan, PlanItem, Answer, Promise, Referral, ContactLog, ThankYou]
 ENDED_OR_MOVED = {"cancelled", "withdrawn", "requested", "declined", "expired"}
 
@@ -99,13 +99,14 @@ class Promises(RuleBasedStateMachine):
         self.atomic.__exit__(None, None, None)
 
     total_steps = 0
+    done: dict[str, int] = {}
 
     @initialize()
     def world(self):
         n = next(_counter)
         self.staff = make_user(role=User.Role.STAFF, email=f"staff{n}@example.edu")
-        self.students = [make_user(email=f"s{n}-{i}@example.edu") for i in range(3)]
-        self.addresses = [f"pro{n}-{i}@firm.example" for i in range(3)]
+        self.students = [make_user(email=f"s{n}-{i}@example.edu") for i in range(2)]
+        self.addresses = [f"pro{n}-{i}@firm.example" for i in range(5)]
         for index, address in enumerate(self.addresses):
             make_professional(full_name=f"Pro {n} {index}", email=address, monthly_capacity=20)
 
@@ -126,9 +127,12 @@ class Promises(RuleBasedStateMachine):
         self.steps += 1
         try:
             with transaction.atomic():
-                return service(*args, **kwargs)
+                result = service(*args, **kwargs)
         except ValidationError:
             return None
+        name = getattr(service, "__name__", str(service))
+        Promises.done[name] = Promises.done.get(name, 0) + 1
+        return True if result is None else result
 
     def _remember_writing(self):
         for model in STUDENT_WRITTEN:
@@ -136,7 +140,7 @@ class Promises(RuleBasedStateMachine):
 
     # --- students ---------------------------------------------------------------------------
 
-    @rule(s=st.integers(0, 2), p=st.integers(0, 5))
+    @rule(s=st.integers(0, 1), p=st.integers(0, 6))
     def request(self, s, p):
         pro = self._pick_pro(p)
         if pro is None:
@@ -149,18 +153,16 @@ class Promises(RuleBasedStateMachine):
         self._try(send)
         self._remember_writing()
 
-    @rule(i=st.integers(0, 20))
-    def follow_up(self, i):
-        interview = self._pick_interview(i, "requested")
-        if (
-            interview is not None
-            and self._try(interviews.request_follow_up, interview=interview) is None
-        ):
-            if Interview.objects.get(pk=interview.pk).follow_up_sent_at:
-                self.follow_ups[interview.pk] = self.follow_ups.get(interview.pk, 0)
+    @rule(s=st.integers(0, 1), p=st.integers(0, 6))
+    def request_another(self, s, p):
+        self.request(s, p)
+
+    @rule(s=st.integers(0, 1), p=st.integers(0, 6))
+    def request_a_third(self, s, p):
+        self.request(s, p)
 
     @rule(i=st.integers(0, 20))
-    def follow_up_count(self, i):
+    def follow_up(self, i):
         interview = self._pick_interview(i, "requested")
         if interview is None:
             return
@@ -216,6 +218,10 @@ class Promises(RuleBasedStateMachine):
         if slot is not None:
             self._try(interviews.request_accept, interview=interview, proposed_time_id=slot.pk)
 
+    @rule(i=st.integers(0, 20))
+    def accept_another(self, i):
+        self.accept(i)
+
     @rule(i=st.integers(0, 20), days=st.integers(1, 20))
     def counter_and_take_it(self, i, days):
         interview = self._pick_interview(i, "requested")
@@ -242,32 +248,27 @@ class Promises(RuleBasedStateMachine):
         if interview is not None:
             self._try(interviews.interview_cancel, interview=interview, by=by, reason="Sorry")
 
-    @rule(p=st.integers(0, 5), action=st.sampled_from(["pause", "resume", "leave"]))
     def listing(self, p, action):
         pro = self._pick_pro(p)
         if pro is not None and not pro.erased_at:
             self._try(binder.listing_change, professional=pro, action=action)
 
-    @rule(p=st.integers(0, 5))
     def never_again(self, p):
         pro = self._pick_pro(p)
         if pro is not None:
             self._try(binder.professional_set_status, professional=pro, status="do_not_contact")
 
-    @rule(p=st.integers(0, 5))
     def erase(self, p):
         pro = self._pick_pro(p)
         if pro is not None and not pro.erased_at:
             self._try(binder.professional_erase, professional=pro)
 
-    @rule(a=st.integers(0, 2))
     def volunteer(self, a):
         offer = Professional(
             full_name="Volunteer Again", email=self.addresses[a], time_zone="Europe/London"
         )
         self._try(binder.volunteer_submit, professional=offer)
 
-    @rule(a=st.integers(0, 2), status=st.sampled_from(["active", "paused", "pending", "retired"]))
     def import_row(self, a, status):
         table = read_rows(
             "b.csv",
@@ -276,11 +277,57 @@ class Promises(RuleBasedStateMachine):
         )
         self._try(import_commit, table, by=self.staff)
 
-    @rule(p=st.integers(0, 5), q=st.integers(0, 5))
     def merge(self, p, q):
         first, second = self._pick_pro(p), self._pick_pro(q)
         if first is not None and second is not None:
             self._try(binder.professionals_merge, first=first, second=second, by=self.staff)
+
+    @rule(
+        kind=st.sampled_from(
+            ["pause", "resume", "leave", "never", "erase", "volunteer", "import", "merge"]
+        ),
+        p=st.integers(0, 6),
+        q=st.integers(0, 6),
+        status=st.sampled_from(["active", "paused", "pending", "retired"]),
+    )
+    def binder_event(self, kind, p, q, status):
+        """Rarer than a student's or a professional's everyday step: one rule among many."""
+        if kind in ("pause", "resume", "leave"):
+            self.listing(p, kind)
+        elif kind == "never":
+            self.never_again(p)
+        elif kind == "erase":
+            self.erase(p)
+        elif kind == "volunteer":
+            self.volunteer(p % len(self.addresses))
+        elif kind == "import":
+            self.import_row(p % len(self.addresses), status)
+        else:
+            self.merge(p, q)
+
+    @rule(
+        a=st.integers(0, 4),
+        how=st.sampled_from(["volunteer", "import", "listing_link", "referral"]),
+        status=st.sampled_from(["active", "paused", "pending"]),
+    )
+    def reach_again(self, a, how, status):
+        """Every way an address can come back: the volunteer form, a spreadsheet, a request
+        for the listing link, a referral from a student's interview."""
+        address = self.addresses[a]
+        if how == "volunteer":
+            self.volunteer(a)
+        elif how == "import":
+            self.import_row(a, status)
+        elif how == "listing_link":
+            self._try(binder.manage_link_request, email=address)
+        else:
+            source = Interview.objects.order_by("pk").first()
+            if source is not None:
+                referral = Referral.objects.create(
+                    interview=source, name="Suggested Again", contact=address
+                )
+                self._remember_writing()
+                self._try(interviews.referral_add_to_binder, referral=referral, by=self.staff)
 
     # --- time -----------------------------------------------------------------------------------
 
@@ -290,6 +337,12 @@ class Promises(RuleBasedStateMachine):
         self.steps += 1
         interviews.expire_due_requests()
         interviews.deliver_waiting_requests()
+
+    @rule(i=st.integers(0, 20))
+    def later_they_meet(self, i):
+        """Time runs on past a booked meeting, which the student then records."""
+        self.time_passes(8)
+        self.record(i)
 
     # --- what must always hold ----------------------------------------------------------------
 
@@ -348,6 +401,7 @@ class Promises(RuleBasedStateMachine):
 def test_promises_hold_under_random_sequences(settings, capsys):
     settings.SITE_URL = "http://testserver"
     Promises.total_steps = 0
+    Promises.done = {}
     run_state_machine_as_test(
         Promises,
         settings=hypothesis_settings(
@@ -365,4 +419,5 @@ def test_promises_hold_under_random_sequences(settings, capsys):
     )
     with capsys.disabled():
         print(f"\npromises model: {EXAMPLES} sequences, {Promises.total_steps} steps")
+        print("actions that went through:", dict(sorted(Promises.done.items())))
     assert Promises.total_steps > EXAMPLES

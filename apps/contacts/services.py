@@ -324,7 +324,9 @@ def consent_confirm_by_link(*, professional: Professional) -> None:
         invitation_accept(professional=professional)
         return
     if professional.status == Professional.Status.DO_NOT_CONTACT:
-        raise ValidationError("You asked never to be contacted again, so there is nothing to confirm.")
+        raise ValidationError(
+            "You asked never to be contacted again, so there is nothing to confirm."
+        )
     consent_record(
         professional=professional,
         method=Professional.ConsentMethod.LINK,
