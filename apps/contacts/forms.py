@@ -156,6 +156,14 @@ class ProfessionalForm(forms.ModelForm):
                 )
 
 
+# The attestation's date sits between how they agreed and what they agreed to.
+ProfessionalForm.field_order = [
+    name
+    for field in ProfessionalForm.Meta.fields
+    for name in ([field, "consent_given_on"] if field == "consent_method" else [field])
+]
+
+
 # The filter selects' lists are kept in each process's cache for at most this long. A change
 # made through this process (adding a name, the admin) is seen at once; another server sees it
 # within the minute. A name withdrawn meanwhile and then chosen is refused by the form's check.
