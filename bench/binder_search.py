@@ -57,6 +57,8 @@ TOPICS = [
 
 
 def build(size: int) -> None:
+    from django.utils import timezone
+
     from apps.accounts.models import User
     from apps.contacts.models import Industry, Occupation, Organisation, Professional
 
@@ -83,6 +85,9 @@ def build(size: int) -> None:
             status=rng.choices(["active", "paused", "retired", "do_not_contact"], [85, 8, 5, 2])[0],
             accepts_video=rng.random() < 0.7,
             is_alumni=rng.random() < 0.3,
+            # Nobody is listed without consent (a database rule).
+            consent_at=timezone.now(),
+            consent_method="phone",
         )
         professional.search_text = professional.build_search_text()
         batch.append(professional)

@@ -41,6 +41,7 @@ def build(students: int, professionals: int, interviews: int) -> None:
                 industry=rng.choice(industries),
                 occupation=rng.choice(occupations),
                 consent_at=now - timedelta(days=rng.randint(0, 500)),
+                consent_method="phone",
             )
             for n in range(professionals)
         ),

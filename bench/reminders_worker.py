@@ -39,6 +39,8 @@ def build(count: int) -> None:
                 full_name=f"Pro {n}",
                 email=f"p{n}@bench.example",
                 status="active",
+                consent_at=timezone.now(),
+                consent_method="phone",
                 search_text=f"pro {n}",
             )
             for n in range(start, min(count, start + 5000))
