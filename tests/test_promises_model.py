@@ -6,6 +6,9 @@ volunteer, import and merge. After every step:
 
 - no e-mail is queued to an address after it was suppressed (never again, erasure);
 - no student has more requests waiting than the cap;
+- nobody who left or said "never" has a request open or a meeting ahead;
+- no professional gets more new requests a week, nor one student's asks more often, than the
+  rules allow;
 - no request was followed up more than once;
 - every meeting that was booked and then ended, moved or was cancelled has, as the last word
   in the student's calendar, a CANCEL with the highest SEQUENCE for its UID;
@@ -27,6 +30,7 @@ import time_machine
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
@@ -150,8 +154,28 @@ class Promises(RuleBasedStateMachine):
             interview = ready_interview(self.students[s], pro)
             interviews.request_send(interview=interview)
 
-        self._try(send)
+        before = self._delivered_this_week()
+        if self._try(send):
+            # Never pester, checked as each request goes: two asks per person in the window,
+            # and no e-mail beyond the professional's weekly ceiling.
+            window = timezone.now() - timedelta(days=settings.INTERVIEW_ASKS_WINDOW_DAYS)
+            asks = Interview.objects.filter(
+                student=self.students[s], professional=pro, requested_at__gt=window
+            ).count()
+            assert asks <= settings.INTERVIEW_MAX_ASKS_PER_PAIR
+            self._check_weekly(before)
         self._remember_writing()
+
+    def _delivered_this_week(self) -> dict[int, int]:
+        week = Interview.objects.filter(delivered_at__gt=timezone.now() - timedelta(days=7))
+        return dict(week.values_list("professional").annotate(n=Count("pk")))
+
+    def _check_weekly(self, before: dict[int, int]) -> None:
+        """No professional's week went past the ceiling by this step (a merge may have joined
+        two weeks into one; then nothing more may go)."""
+        ceiling = settings.INTERVIEW_PROFESSIONAL_WEEKLY_REQUESTS
+        for professional, count in self._delivered_this_week().items():
+            assert count <= max(ceiling, before.get(professional, 0)), (professional, count)
 
     @rule(s=st.integers(0, 1), p=st.integers(0, 6))
     def request_another(self, s, p):
@@ -278,9 +302,13 @@ class Promises(RuleBasedStateMachine):
         self._try(import_commit, table, by=self.staff)
 
     def merge(self, p, q):
-        first, second = self._pick_pro(p), self._pick_pro(q)
-        if first is not None and second is not None:
-            self._try(binder.professionals_merge, first=first, second=second, by=self.staff)
+        """Two different entries that are not erased (the service refuses the others)."""
+        pros = list(Professional.objects.filter(erased_at__isnull=True).order_by("pk"))
+        if len(pros) < 2:
+            return
+        first = pros[p % len(pros)]
+        second = pros[(p + 1 + q % (len(pros) - 1)) % len(pros)]
+        self._try(binder.professionals_merge, first=first, second=second, by=self.staff)
 
     @rule(
         kind=st.sampled_from(
@@ -288,7 +316,7 @@ class Promises(RuleBasedStateMachine):
         ),
         p=st.integers(0, 6),
         q=st.integers(0, 6),
-        status=st.sampled_from(["active", "paused", "pending", "retired"]),
+        status=st.sampled_from(["active", "paused", "pending", "retired", "do not contact"]),
     )
     def binder_event(self, kind, p, q, status):
         """Rarer than a student's or a professional's everyday step: one rule among many."""
@@ -308,7 +336,7 @@ class Promises(RuleBasedStateMachine):
     @rule(
         a=st.integers(0, 4),
         how=st.sampled_from(["volunteer", "import", "listing_link", "referral"]),
-        status=st.sampled_from(["active", "paused", "pending"]),
+        status=st.sampled_from(["active", "paused", "pending", "do not contact"]),
     )
     def reach_again(self, a, how, status):
         """Every way an address can come back: the volunteer form, a spreadsheet, a request
@@ -336,7 +364,9 @@ class Promises(RuleBasedStateMachine):
         self.traveller.shift(timedelta(days=days))
         self.steps += 1
         interviews.expire_due_requests()
+        before = self._delivered_this_week()
         interviews.deliver_waiting_requests()
+        self._check_weekly(before)
 
     @rule(i=st.integers(0, 20))
     def later_they_meet(self, i):
@@ -355,6 +385,13 @@ class Promises(RuleBasedStateMachine):
                 assert suppressed_at is None or row.created_at < suppressed_at, (
                     f"e-mail “{row.subject}” queued to {address} after it was suppressed"
                 )
+
+    @invariant()
+    def nobody_who_left_or_said_never_has_a_conversation_ahead(self):
+        ahead = Interview.objects.filter(
+            professional__status__in=["retired", "do_not_contact"]
+        ).filter(Q(status="requested") | Q(status="confirmed", starts_at__gt=timezone.now()))
+        assert not ahead.exists(), list(ahead.values_list("pk", "status", "professional__status"))
 
     @invariant()
     def open_requests_within_the_cap(self):

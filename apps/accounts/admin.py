@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils import timezone
 
 from .models import StaffInvitation, StudentProfile, User
+from .privacy import account_delete
 
 
 class StudentProfileInline(admin.StackedInline):
@@ -30,6 +31,15 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = [
         (None, {"fields": ["email", "full_name", "role", "password1", "password2"]}),
     ]
+
+    # Deleting here goes the way "Delete my account" goes: booked meetings are cancelled and
+    # open requests withdrawn (the professionals are told, with a calendar CANCEL) first.
+    def delete_model(self, request, obj):
+        account_delete(obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            account_delete(user)
 
     @admin.action(description="Mark as having left the centre (starts the notes retention clock)")
     def mark_left(self, request, queryset):

@@ -12,6 +12,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from apps.core.suppression import suppress
+
 from .models import Industry, Occupation, Organisation, Professional, Resource
 from .taxonomy import INDUSTRIES, SOC_MAJOR_GROUPS
 
@@ -1884,18 +1886,16 @@ def seed() -> list[str]:
 
     saved = {}
     for person in _plan_professionals(rng):
-        method = (
-            Professional.ConsentMethod.IMPORT
-            if person["source"] == Professional.Source.IMPORT
-            else rng.choice(
-                [
-                    Professional.ConsentMethod.FORM,
-                    Professional.ConsentMethod.FORM,
-                    Professional.ConsentMethod.EMAIL,
-                    Professional.ConsentMethod.PHONE,
-                    Professional.ConsentMethod.IN_PERSON,
-                ]
-            )
+        # Everyone listed said yes in a way someone can name (an import carried the date and
+        # the way it was given); "spreadsheet import" is not a way of giving consent.
+        method = rng.choice(
+            [
+                Professional.ConsentMethod.FORM,
+                Professional.ConsentMethod.FORM,
+                Professional.ConsentMethod.EMAIL,
+                Professional.ConsentMethod.PHONE,
+                Professional.ConsentMethod.IN_PERSON,
+            ]
         )
         fields = {
             key: person[key]
@@ -1916,7 +1916,7 @@ def seed() -> list[str]:
             consent_at=today - timedelta(days=person["consent_days_ago"]),
             consent_method=method,
             consent_terms=(
-                IMPORT_TERMS if method == Professional.ConsentMethod.IMPORT else STAFF_TERMS
+                IMPORT_TERMS if person["source"] == Professional.Source.IMPORT else STAFF_TERMS
             ),
         )
         # Keyed on the address; the one duplicate without an address on name and organisation.
@@ -1924,6 +1924,8 @@ def seed() -> list[str]:
         if not person["email"]:
             key.update(full_name=fields.pop("full_name"), organisation=fields.pop("organisation"))
         saved[person["email"]], _ = Professional.objects.update_or_create(**key, defaults=fields)
+        if fields["status"] == Professional.Status.DO_NOT_CONTACT and person["email"]:
+            suppress(person["email"], reason="never")  # as "never" through the product does
 
     for n, volunteer in enumerate(VOLUNTEERS):
         Professional.objects.update_or_create(

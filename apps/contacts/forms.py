@@ -76,7 +76,8 @@ class ProfessionalForm(forms.ModelForm):
             "tags",
             "referred_by",
             "status",
-            "consent_method",
+            # consent_method is not written by the form: staff attest (method and date) and
+            # consent_record writes it, so an edit can never blank a consent on record.
             "consent_terms",
         ]
         widgets = {
@@ -146,7 +147,7 @@ class ProfessionalForm(forms.ModelForm):
             self.add_error("consent_given_on", "Say on which day they agreed.")
         if attesting and given_on and not method:
             self.add_error("consent_method", "Say how they agreed.")
-        on_record = self.instance.consent_at and self.instance.consent_method
+        on_record = self.instance.has_consent()
         if cleaned.get("status") == Professional.Status.ACTIVE and not on_record:
             if not (method and given_on):
                 self.add_error(
@@ -160,7 +161,7 @@ class ProfessionalForm(forms.ModelForm):
 ProfessionalForm.field_order = [
     name
     for field in ProfessionalForm.Meta.fields
-    for name in ([field, "consent_given_on"] if field == "consent_method" else [field])
+    for name in ([field, "consent_method", "consent_given_on"] if field == "status" else [field])
 ]
 
 

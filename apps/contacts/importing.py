@@ -409,13 +409,19 @@ def _plan_consent(plan: RowPlan, values: dict) -> None:
         wanted = values.get("status", Professional.Status.ACTIVE)
         if wanted in LISTED_STATUSES and not _consent_given(values):
             values["status"] = Professional.Status.PENDING
+        if values.get("status", wanted) == Professional.Status.PENDING:
             plan.invite = bool(values.get("email"))
     elif plan.action == "update" and "status" in plan.changes:
         target = plan.target
-        has_consent = _consent_given(values) or (target.consent_at and target.consent_method)
-        if values["status"] in LISTED_STATUSES and not has_consent:
+        has_consent = _consent_given(values) or target.has_consent()
+        note = ""
+        if target.status == Professional.Status.RETIRED and values["status"] in LISTED_STATUSES:
+            note = "Status left as it is: they left the binder, and only they can come back."
+        elif values["status"] in LISTED_STATUSES and not has_consent:
+            note = "Status left as it is: no consent is recorded for this person."
+        if note:
             plan.changes.remove("status")
-            plan.note = "Status left as it is: no consent is recorded for this person."
+            plan.note = note
             if not plan.changes:
                 plan.action = "skip"
     plan.visibility = _visibility(plan, values)
@@ -425,8 +431,11 @@ def _visibility(plan: RowPlan, values: dict) -> str:
     if plan.action not in ("create", "update"):
         return ""
     target = plan.target
-    status = values.get("status") if "status" in (plan.changes or values) else None
-    if plan.action == "update" and "status" not in plan.changes:
+    if plan.action == "create":
+        status = values.get("status", Professional.Status.ACTIVE)
+    elif "status" in plan.changes:
+        status = values["status"]
+    else:
         status = target.status
     if status == Professional.Status.ACTIVE:
         given_at = values.get("consent_at") or (target.consent_at if target else None)
@@ -541,6 +550,8 @@ def import_commit(table: Table, *, by=None) -> ImportPlan:
         for professional, row in zip(
             new, (r for r in plan.rows if r.action == "create"), strict=True
         ):
-            if row.invite:
+            if professional.status == Professional.Status.DO_NOT_CONTACT:
+                status_changed(professional=professional, old_status="")  # suppressed at once
+            elif row.invite:
                 invitation_send(professional=professional)
     return plan

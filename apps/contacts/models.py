@@ -219,7 +219,11 @@ class Professional(models.Model):
             # when and how it was given.
             models.CheckConstraint(
                 condition=~Q(status="active")
-                | (Q(consent_at__isnull=False) & ~Q(consent_method="")),
+                | (
+                    Q(consent_at__isnull=False)
+                    & ~Q(consent_method="")
+                    & ~Q(consent_method="import")  # dated the day of an import: nobody gave it
+                ),
                 name="professional_active_has_consent",
             ),
         ]
@@ -270,6 +274,15 @@ class Professional(models.Model):
     @property
     def tag_list(self) -> list[str]:
         return [t.strip() for t in self.tags.split(",") if t.strip()]
+
+    def has_consent(self) -> bool:
+        """A consent someone can stand behind: when and how it was given (the rule the
+        database constraint professional_active_has_consent keeps for active entries)."""
+        return bool(
+            self.consent_at
+            and self.consent_method
+            and self.consent_method != self.ConsentMethod.IMPORT
+        )
 
     def consent_is_due(self, now=None) -> bool:
         now = now or timezone.now()

@@ -7,11 +7,11 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, ProtectedError
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.core.mail import email_cancel_queued, email_forget, email_send
+from apps.core.mail import email_cancel_queued, email_forget, email_forget_mentions, email_send
 from apps.core.privacy import scrub_everywhere
 from apps.core.ratelimit import rate_limit_allows
 from apps.core.suppression import is_suppressed, suppress
@@ -106,9 +106,7 @@ def professional_set_status(*, professional: Professional, status: str) -> None:
         )
     if status in LISTED and professional.email and is_suppressed(professional.email):
         raise ValidationError(SUPPRESSED_MESSAGE)
-    if status == Professional.Status.ACTIVE and not (
-        professional.consent_at and professional.consent_method
-    ):
+    if status == Professional.Status.ACTIVE and not professional.has_consent():
         raise ValidationError(
             f"{professional.full_name} has no consent on record, so students cannot be shown "
             "them. Record how and when they agreed (for example a phone call and its date), or "
@@ -220,10 +218,18 @@ def professional_erase(*, professional: Professional) -> None:
     """Anonymise the entry: counts and history stay, nothing personal does."""
     with transaction.atomic():
         old = professional.status
-        name, email = professional.full_name, professional.email
-        if email:
-            suppress(email, reason="erased")
-            email_forget(email)
+        # The person may have had a second entry, folded in by a merge: its name and address
+        # are theirs too.
+        folded = list(professional.merges.values_list("merged_name", "merged_email"))
+        names = [professional.full_name, *(n for n, _ in folded)]
+        emails = [e for e in [professional.email, *(e for _, e in folded)] if e]
+        for address in emails:
+            suppress(address, reason="erased")
+            email_forget(address)
+        # Notifications that name them (to students, about this person) go too; their text
+        # may be encoded inside the stored message, so they are deleted, not edited.
+        email_forget_mentions([*names, *emails])
+        _forget_uploads([*names, *emails])
         professional.full_name = f"Erased entry {professional.pk}"
         for field in [
             "job_title",
@@ -255,7 +261,7 @@ def professional_erase(*, professional: Professional) -> None:
         # address was written, it goes. Accounts and other binder entries are other people,
         # who may share the name; this entry itself was blanked above.
         scrub_everywhere(
-            [email, name], replacement="(erased)", skip={"accounts", "contacts.professional"}
+            [*emails, *names], replacement="(erased)", skip={"accounts", "contacts.professional"}
         )
         audit(actor=None, action=AuditEntry.Action.ERASED, professional=professional)
         signals.professional_status_changed.send(
@@ -264,7 +270,18 @@ def professional_erase(*, professional: Professional) -> None:
             old_status=old,
             new_status=professional.status,
         )
-        signals.professional_erased.send(sender=Professional, professional=professional)
+        signals.professional_erased.send(
+            sender=Professional, professional=professional, names=names
+        )
+
+
+def _forget_uploads(needles: list[str]) -> None:
+    """Spreadsheets kept from imports hold the person's row: their content goes."""
+    wanted = [n.strip().lower().encode() for n in needles if n and len(n.strip()) >= 3]
+    for pk, content in BinderImport.objects.values_list("pk", "content").iterator():
+        text = bytes(content).lower()
+        if any(needle in text for needle in wanted):
+            BinderImport.objects.filter(pk=pk).update(content=b"")
 
 
 # --- Invitations: imported and referred people are asked before they are listed ------------
@@ -422,7 +439,14 @@ def volunteer_reject(*, professional: Professional) -> None:
     """A rejected offer leaves no personal data behind."""
     if professional.status != Professional.Status.PENDING:
         raise ValidationError("Only pending volunteers can be turned down.")
-    professional.delete()
+    try:
+        with transaction.atomic():
+            professional.delete()
+    except ProtectedError:
+        raise ValidationError(
+            "Students' interviews or contacts point at this entry (from a merge), so it cannot "
+            "be deleted: set it to retired instead."
+        ) from None
 
 
 # --- Duplicates and merging ------------------------------------------------------------------
@@ -477,45 +501,77 @@ FILLABLE = [
 ]
 
 
+PAIRED = {"referred_by", "referred_by_student"}
+
+# Of two entries for one person, the more protective status wins: "never" over "left" over
+# "paused" over "active" over "pending".
+STATUS_PRECEDENCE = ["do_not_contact", "retired", "paused", "active", "pending"]
+
+
+def _merged_status(keep: Professional, merge: Professional, merged_email: str) -> str:
+    if any(is_suppressed(address) for address in {keep.email, merged_email} if address):
+        return Professional.Status.DO_NOT_CONTACT
+    return min(keep.status, merge.status, key=STATUS_PRECEDENCE.index)
+
+
+def _take_consent(keep: Professional, merge: Professional) -> None:
+    for field in ("consent_at", "consent_method", "consent_terms", "consent_recorded_by"):
+        setattr(keep, field, getattr(merge, field))
+
+
 def professionals_merge(*, first: Professional, second: Professional, by) -> Professional:
     """Keep the older entry, fill its blanks from the other, move what points at the other,
     and record what was merged."""
     if first.pk == second.pk:
         raise ValidationError("Choose two different entries to merge.")
+    if first.erased_at or second.erased_at:
+        raise ValidationError(
+            "An erased entry holds nothing to merge, and nothing may be joined to it."
+        )
     keep, merge = sorted([first, second], key=lambda p: (p.created_at, p.pk))
     with transaction.atomic():
         moved = {"filled": [], "referrals": 0, "other": []}
         merged_email = merge.email
         for field in FILLABLE:
             if not getattr(keep, field) and getattr(merge, field):
-                if field == "referred_by" and merge.referred_by_id == keep.pk:
+                if field in PAIRED:
                     continue
                 if field == "email":
                     merge.email = ""  # the address moves; the constraint allows one holder
                     merge.save(update_fields=["email"])
                 setattr(keep, field, getattr(merge, field) if field != "email" else merged_email)
                 moved["filled"].append(field)
+        # Who introduced them moves as a pair with the student who recorded it, or not at all:
+        # half of one and half of the other would be a false introduction.
+        if not keep.referred_by_id and merge.referred_by_id and merge.referred_by_id != keep.pk:
+            keep.referred_by_id = merge.referred_by_id
+            keep.referred_by_student_id = merge.referred_by_student_id
+            moved["filled"].append("referred_by")
         keep.tags = ", ".join(dict.fromkeys(keep.tag_list + merge.tag_list))[:300]
         old_status = keep.status
         moved["referrals"] = merge.referrals.exclude(pk=keep.pk).update(referred_by=keep)
-        never = merge.status == Professional.Status.DO_NOT_CONTACT or any(
-            is_suppressed(address) for address in {keep.email, merged_email} if address
-        )
-        if keep.status != Professional.Status.DO_NOT_CONTACT and never:
-            keep.status = Professional.Status.DO_NOT_CONTACT  # "never again" always wins
+        status = _merged_status(keep, merge, merged_email)
+        if status != keep.status:
+            if status == Professional.Status.ACTIVE and not keep.has_consent():
+                _take_consent(keep, merge)
+            keep.status = status
             moved["filled"].append("status")
+        elif merge.consent_at and (not keep.consent_at or merge.consent_at > keep.consent_at):
+            _take_consent(keep, merge)
         keep.save()
         for load in merge.loads.all():
             kept_load, _ = MonthlyLoad.objects.get_or_create(professional=keep, month=load.month)
             kept_load.requests += load.requests
             kept_load.save(update_fields=["requests"])
-        if keep.status != old_status:
-            status_changed(professional=keep, old_status=old_status)
+        # The rows move first, so the apps above apply the kept entry's status to all of them
+        # (a merge into someone who left or said "never" closes what it brings along).
         for _receiver, label in signals.professionals_merged.send(
             sender=Professional, kept=keep, merged=merge
         ):
             if label:
                 moved["other"].append(str(label))
+        if keep.status != old_status:
+            status_changed(professional=keep, old_status=old_status)
         MergeRecord.objects.filter(kept=merge).update(kept=keep)
         AuditEntry.objects.filter(professional=merge).update(professional=keep)
         MergeRecord.objects.create(

@@ -10,7 +10,8 @@ from django.dispatch import Signal
 # do_not_contact means "never again": open requests are withdrawn and reminders stop.
 professional_status_changed = Signal()
 
-# A professional's personal data was erased; kwargs: professional.
+# A professional's personal data was erased; kwargs: professional, names (the names they
+# were known by, now gone from the entry, so receivers can remove them from their own rows).
 professional_erased = Signal()
 
 # Two binder entries were merged; kwargs: kept, merged (not yet deleted). Receivers move the

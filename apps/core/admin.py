@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import QueuedEmail
+from .models import QueuedEmail, SuppressedAddress
 
 
 @admin.register(QueuedEmail)
@@ -21,3 +21,16 @@ class QueuedEmailAdmin(admin.ModelAdmin):
         "created_at",
         "sent_at",
     ]
+
+
+@admin.register(SuppressedAddress)
+class SuppressedAddressAdmin(admin.ModelAdmin):
+    """Only digests: nobody can read an address here. Deleting a row lifts the suppression,
+    which an administrator does only on the person's own written request."""
+
+    list_display = ["digest", "reason", "created_at"]
+    list_filter = ["reason"]
+    readonly_fields = ["digest", "reason", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -20,6 +20,7 @@ from django.core.mail import message as django_message
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection as db_connection
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -437,6 +438,19 @@ def email_forget(address: str) -> int:
     """Drop every queued, sent or failed e-mail to ``address`` (an erasure request): nothing
     more is sent to it, and no copy of what was sent stays behind."""
     return _delete_mail_to(address, QueuedEmail.objects.all())
+
+
+def email_forget_mentions(needles: Iterable[str]) -> int:
+    """Delete every e-mail whose subject or plain-text body names one of ``needles`` (an
+    erased person's names and addresses): other people's notifications about them included.
+    Deleted rather than edited, since the stored message may carry the text encoded."""
+    query = Q()
+    for needle in (n.strip() for n in needles if n and len(n.strip()) >= 3):
+        query |= Q(subject__icontains=needle) | Q(body__icontains=needle)
+    if not query:
+        return 0
+    deleted, _ = QueuedEmail.objects.filter(query).delete()
+    return deleted
 
 
 def email_cancel_queued(address: str) -> int:

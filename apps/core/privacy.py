@@ -61,38 +61,59 @@ def _plain(value):
     return value
 
 
+def _pattern(needles: Iterable[str]):
+    needles = [n.strip() for n in needles if n and len(n.strip()) >= 3]
+    if not needles:
+        return None, []
+    alternatives = "|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), needles
+
+
+def scrub_rows(queryset, fields: Iterable[str], needles: Iterable[str], *, replacement: str) -> int:
+    """Replace each of ``needles`` (whole words, any case) in ``fields`` of the rows of
+    ``queryset``. Returns how many rows changed."""
+    from django.db import models
+
+    pattern, needles = _pattern(needles)
+    if pattern is None:
+        return 0
+    model = queryset.model
+    changed = 0
+    for name in fields:
+        field = model._meta.get_field(name)
+        query = models.Q()
+        for needle in needles:
+            query |= models.Q(**{f"{field.attname}__icontains": needle})
+        for pk, text in queryset.filter(query).values_list("pk", field.attname):
+            new = pattern.sub(replacement, text)
+            if field.max_length:
+                new = new[: field.max_length]
+            if new != text:
+                model._base_manager.filter(pk=pk).update(**{field.attname: new})
+                changed += 1
+    return changed
+
+
 def scrub_everywhere(
     needles: Iterable[str], *, replacement: str, skip: set[str] = frozenset()
 ) -> int:
     """Replace each of ``needles`` (a name, an address) wherever it was written, in every text
-    column of every model outside ``skip`` (app labels, or ``app.model`` labels): the one walk an erasure makes, so a
-    model added later is covered without anyone remembering it. Whole words only, any case.
-    Runs a query per text column: an erasure is rare, never on a page. Returns rows changed."""
+    column of every model outside ``skip`` (app labels, or ``app.model`` labels): the one walk
+    an erasure makes, so a model added later is covered without anyone remembering it. Whole
+    words only, any case. A query per text column: an erasure is rare, never on a page."""
     from django.apps import apps
     from django.db import models
 
-    needles = [n.strip() for n in needles if n and len(n.strip()) >= 3]
-    if not needles:
-        return 0
-    pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(n) for n in needles) + r")(?!\w)", re.IGNORECASE
-    )
+    needles = list(needles)
     changed = 0
     for model in apps.get_models():
         meta = model._meta
         if meta.app_label in skip or meta.label_lower in skip or meta.proxy or not meta.managed:
             continue
-        for field in model._meta.concrete_fields:
-            if not isinstance(field, models.CharField | models.TextField) or field.choices:
-                continue
-            query = models.Q()
-            for needle in needles:
-                query |= models.Q(**{f"{field.attname}__icontains": needle})
-            for pk, text in model._base_manager.filter(query).values_list("pk", field.attname):
-                new = pattern.sub(replacement, text)
-                if field.max_length:
-                    new = new[: field.max_length]
-                if new != text:
-                    model._base_manager.filter(pk=pk).update(**{field.attname: new})
-                    changed += 1
+        fields = [
+            field.name
+            for field in meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField) and not field.choices
+        ]
+        changed += scrub_rows(model._base_manager.all(), fields, needles, replacement=replacement)
     return changed

@@ -3,9 +3,13 @@
 from django.dispatch import receiver
 
 from apps.contacts.models import Professional
-from apps.contacts.signals import professional_status_changed, professionals_merged
+from apps.contacts.signals import (
+    professional_erased,
+    professional_status_changed,
+    professionals_merged,
+)
 
-from .services import interviews_merge, withdraw_everything_for
+from .services import interviews_erase_mentions, interviews_merge, withdraw_everything_for
 
 
 @receiver(professional_status_changed, dispatch_uid="interviews.never_again")
@@ -18,3 +22,8 @@ def on_status_changed(sender, professional, old_status, new_status, **kwargs):
 @receiver(professionals_merged, dispatch_uid="interviews.merge")
 def on_merged(sender, kept, merged, **kwargs):
     return interviews_merge(kept=kept, merged=merged)
+
+
+@receiver(professional_erased, dispatch_uid="interviews.erased")
+def on_erased(sender, professional, names, **kwargs):
+    interviews_erase_mentions(professional=professional, names=names)

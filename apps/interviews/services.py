@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from apps.contacts import services as binder
 from apps.contacts.models import Professional
 from apps.core.mail import email_send
+from apps.core.privacy import scrub_rows
 from apps.core.ratelimit import rate_limit_allows
 from apps.core.suppression import is_suppressed
 from apps.core.timezones import zone_named
@@ -363,8 +364,14 @@ def deliver_waiting_requests(*, stop=lambda: False) -> int:
     if stop():
         return 0
     count = 0
+    # A paused professional's line waits for them to resume; one who left or said "never"
+    # has no line (their open requests were closed).
     waiting = (
-        Interview.objects.filter(status=Status.REQUESTED, delivered_at__isnull=True)
+        Interview.objects.filter(
+            status=Status.REQUESTED,
+            delivered_at__isnull=True,
+            professional__status=Professional.Status.ACTIVE,
+        )
         .order_by("requested_at", "pk")
         .values_list("pk", "professional_id")
     )
@@ -409,10 +416,16 @@ def _times_for_professional(interview: Interview) -> list[tuple[int, str]]:
 
 
 def request_follow_up(*, interview: Interview) -> None:
-    reason = rules.why_cannot_follow_up(interview)
-    if reason:
-        raise ValidationError(reason)
     with transaction.atomic():
+        # Locked and read again: two clicks at once send one follow-up, not two.
+        interview = (
+            Interview.objects.select_for_update(of=("self",))
+            .select_related("student", "professional")
+            .get(pk=interview.pk)
+        )
+        reason = rules.why_cannot_follow_up(interview)
+        if reason:
+            raise ValidationError(reason)
         interview.follow_up_sent_at = timezone.now()
         interview.save(update_fields=["follow_up_sent_at", "updated_at"])
         _mail_professional(
@@ -635,6 +648,10 @@ def _end_meeting(
 def interview_cancel(*, interview: Interview, by: str, reason: str = "") -> None:
     if interview.status != Status.CONFIRMED:
         raise ValidationError("Only a confirmed interview can be cancelled.")
+    if not reason.strip():
+        raise ValidationError(
+            "Say briefly why you are cancelling, so the other person understands."
+        )
     with transaction.atomic():
         # Both are told, each with the calendar's CANCEL: the one who cancelled has the
         # meeting in their calendar too.
@@ -764,7 +781,9 @@ def referral_add_to_binder(*, referral: Referral, by) -> Professional:
         referral.status = Referral.Status.ADDED
         referral.professional = professional
         referral.save(update_fields=["status", "professional"])
-        binder.invitation_send(professional=professional, referrer=interview.professional)
+        referrer = interview.professional
+        named = referrer.status != Professional.Status.DO_NOT_CONTACT and not referrer.erased_at
+        binder.invitation_send(professional=professional, referrer=referrer if named else None)
     return professional
 
 
@@ -795,9 +814,12 @@ def withdraw_everything_for(professional: Professional) -> int:
     with a calendar CANCEL to the student. Nothing more goes to the professional."""
     left = professional.status == Professional.Status.RETIRED
     count = 0
+    now = timezone.now()
     for interview in (
         Interview.objects.open().filter(professional=professional).select_related("student")
     ):
+        if interview.status == Status.CONFIRMED and interview.starts_at <= now:
+            continue  # it took place (or is taking place): the student can still record it
         if interview.status == Status.CONFIRMED:
             _end_meeting(
                 interview,
@@ -813,6 +835,37 @@ def withdraw_everything_for(professional: Professional) -> int:
     for draft in Interview.objects.filter(professional=professional, status=Status.DRAFT):
         _change(draft, Status.WITHDRAWN)
     return count
+
+
+ERASED = "(erased)"
+STUDENT_TEXT = [
+    "research_career",
+    "research_organisation",
+    "research_person",
+    "message",
+    "notes",
+    "language",
+    "reflection",
+    "next_steps",
+    "decline_reason",
+    "cancel_reason",
+]
+
+
+def interviews_erase_mentions(*, professional: Professional, names: list[str]) -> None:
+    """An erased professional: the referral rows that brought them in are blanked, and in the
+    interviews with them even the first name the student greeted them by goes (elsewhere only
+    the full name does: a first name alone may be anyone)."""
+    Referral.objects.filter(professional=professional).update(
+        name=ERASED, role="", organisation="", contact=""
+    )
+    first_names = {name.split()[0] for name in names if name.split()}
+    words = [*names, *first_names]
+    theirs = Interview.objects.filter(professional=professional)
+    scrub_rows(theirs, STUDENT_TEXT, words, replacement=ERASED)
+    scrub_rows(Answer.objects.filter(interview__in=theirs), ["text"], words, replacement=ERASED)
+    scrub_rows(Promise.objects.filter(interview__in=theirs), ["text"], words, replacement=ERASED)
+    scrub_rows(Plan.objects.filter(interview__in=theirs), ["title"], words, replacement=ERASED)
 
 
 def interviews_merge(*, kept: Professional, merged: Professional) -> str:
@@ -840,8 +893,12 @@ def interviews_merge(*, kept: Professional, merged: Professional) -> str:
         else:
             _change(loser, Status.WITHDRAWN)
             _release_capacity(loser)
+            _mail_student(loser, "interview_duplicate_closed", kept=kept)
     moved = Interview.objects.filter(professional=merged).update(professional=kept)
     Referral.objects.filter(professional=merged).update(professional=kept)
+    if kept.status in NOT_WRITTEN_TO:
+        # Merged into someone who left or said "never": what came along closes too.
+        withdraw_everything_for(kept)
     return f"{moved} interview(s)" if moved else ""
 
 

@@ -3,7 +3,11 @@
 from django.dispatch import receiver
 
 from apps.contacts.models import Professional
-from apps.contacts.signals import professional_status_changed, professionals_merged
+from apps.contacts.signals import (
+    professional_erased,
+    professional_status_changed,
+    professionals_merged,
+)
 from apps.interviews.models import Interview
 from apps.interviews.signals import (
     interview_delivered,
@@ -56,10 +60,16 @@ def on_recorded(sender, interview, **kwargs):
 
 @receiver(professional_status_changed, dispatch_uid="reminders.never_again")
 def on_professional_status(sender, professional, old_status, new_status, **kwargs):
-    if new_status == Professional.Status.DO_NOT_CONTACT:
+    # Left the binder, or "never": nothing more prompts a student to write to them.
+    if new_status in (Professional.Status.DO_NOT_CONTACT, Professional.Status.RETIRED):
         services.cancel_for_professional(professional)
 
 
 @receiver(professionals_merged, dispatch_uid="reminders.merge")
 def on_merged(sender, kept, merged, **kwargs):
     return services.reminders_merge(kept=kept, merged=merged)
+
+
+@receiver(professional_erased, dispatch_uid="reminders.erased")
+def on_erased(sender, professional, names, **kwargs):
+    services.reminders_erase_mentions(professional=professional, names=names)

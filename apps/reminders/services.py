@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from apps.core.mail import email_build, email_send
 from apps.core.models import QueuedEmail
+from apps.core.privacy import scrub_rows
 from apps.core.suppression import is_suppressed
 from apps.core.timezones import zone_named
 from apps.interviews.models import Interview, Promise
@@ -189,6 +190,24 @@ def contact_set(
     contact.stopped = stopped
     contact.save()
     _schedule_keep_in_touch(contact)
+
+
+def reminders_erase_mentions(*, professional, names: list[str]) -> None:
+    """An erased professional: the thank-you notes to them and the contact log with them lose
+    the names the student wrote them by (the first name included, for these rows only)."""
+    words = [*names, *{name.split()[0] for name in names if name.split()}]
+    scrub_rows(
+        ThankYou.objects.filter(interview__professional=professional),
+        ["text"],
+        words,
+        replacement="(erased)",
+    )
+    scrub_rows(
+        ContactLog.objects.filter(contact__professional=professional),
+        ["note"],
+        words,
+        replacement="(erased)",
+    )
 
 
 def reminders_merge(*, kept, merged) -> str:

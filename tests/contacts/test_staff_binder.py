@@ -121,6 +121,12 @@ def test_staff_create_edit_and_status(staff_client):
         reverse("contacts:staff_status", args=[dana.pk]), {"status": "do_not_contact"}
     )
     dana.refresh_from_db()
+    assert dana.status == "active"  # the first post only shows what will happen
+    staff_client.post(
+        reverse("contacts:staff_status", args=[dana.pk]),
+        {"status": "do_not_contact", "confirm": "yes"},
+    )
+    dana.refresh_from_db()
     assert dana.status == "do_not_contact"
     response = staff_client.post(
         reverse("contacts:staff_status", args=[dana.pk]), {"status": "active"}, follow=True

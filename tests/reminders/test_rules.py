@@ -209,7 +209,7 @@ def test_decline_and_never_again_stop_every_reminder_of_that_professional(studen
 
 def test_cancel_and_withdraw_stop_the_interviews_reminders(student):
     interview = confirm(sent_interview(student))
-    interviews.interview_cancel(interview=interview, by="student")
+    interviews.interview_cancel(interview=interview, by="student", reason="Exam moved")
     assert not interview.reminders.filter(state="pending").exists()
     other = sent_interview(student, make_professional())
     interviews.request_withdraw(interview=other)

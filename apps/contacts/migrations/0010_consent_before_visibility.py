@@ -8,7 +8,9 @@ def unlist_without_consent(apps, schema_editor):
     """Anyone listed without a consent record goes back to pending until they agree."""
     Professional = apps.get_model("contacts", "Professional")
     Professional.objects.filter(status="active").filter(
-        models.Q(consent_at__isnull=True) | models.Q(consent_method="")
+        models.Q(consent_at__isnull=True)
+        | models.Q(consent_method="")
+        | models.Q(consent_method="import")  # dated the day of an import: nobody gave it
     ).update(status="pending")
 
 
@@ -33,6 +35,14 @@ class Migration(migrations.Migration):
         migrations.RunPython(unlist_without_consent, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='professional',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'active'), _negated=True), models.Q(('consent_at__isnull', False), models.Q(('consent_method', ''), _negated=True)), _connector='OR'), name='professional_active_has_consent'),
+            constraint=models.CheckConstraint(
+                condition=~models.Q(status="active")
+                | (
+                    models.Q(consent_at__isnull=False)
+                    & ~models.Q(consent_method="")
+                    & ~models.Q(consent_method="import")
+                ),
+                name="professional_active_has_consent",
+            ),
         ),
     ]

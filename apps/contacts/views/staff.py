@@ -203,6 +203,9 @@ def professional_edit(request, pk):
                 new_status = form.cleaned_data["status"]
                 professional = form.save(commit=False)
                 professional.status = old_status
+                if "referred_by" in form.changed_data:
+                    # Staff's note of who introduced them is not a student's introduction.
+                    professional.referred_by_student = None
                 professional.save()
                 _record_consent_if_given(form, professional, request.user)
                 services.professional_set_status(professional=professional, status=new_status)
@@ -257,6 +260,9 @@ def professional_detail(request, pk):
     return render(request, "contacts/staff_detail.html", context)
 
 
+ASK_FIRST = {Professional.Status.DO_NOT_CONTACT, Professional.Status.RETIRED}
+
+
 @staff_required
 @require_POST
 def professional_status(request, pk):
@@ -265,10 +271,24 @@ def professional_status(request, pk):
     if not form.is_valid():
         messages.error(request, "Choose one of the statuses in the list.")
         return redirect("contacts:staff_detail", pk=pk)
+    status = form.cleaned_data["status"]
+    if (
+        status in ASK_FIRST
+        and status != professional.status
+        and request.POST.get("confirm") != "yes"
+    ):
+        # Ending every conversation (and, for "never", for good) is shown before it is done.
+        context = {
+            "professional": professional,
+            "status": status,
+            "hidden": [("status", status)],
+            "button": "Yes, never contact them again"
+            if status == Professional.Status.DO_NOT_CONTACT
+            else "Yes, retire them",
+        }
+        return render(request, "contacts/status_confirm.html", context)
     try:
-        services.professional_set_status(
-            professional=professional, status=form.cleaned_data["status"]
-        )
+        services.professional_set_status(professional=professional, status=status)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

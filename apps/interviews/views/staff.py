@@ -109,7 +109,13 @@ def referral_decide(request, pk, decision):
             professional = services.referral_add_to_binder(referral=referral, by=request.user)
             messages.success(
                 request,
-                f"{professional.full_name} is in the binder as pending; check and approve them there.",
+                f"{professional.full_name} is in the binder as pending, not shown to students. "
+                + (
+                    "We have e-mailed them once to ask whether they agree to be listed."
+                    if professional.invited_at
+                    else "There is no address to ask them: record their consent on their entry "
+                    "once they agree."
+                ),
             )
         elif decision == "dismiss":
             services.referral_dismiss(referral=referral)
