@@ -154,7 +154,7 @@ def figures(period: metrics.Period, query: str) -> dict:
         "responses": metrics.responses(period),
         "at_capacity": metrics.at_capacity_count(),
         "referrals": metrics.referrals_in(period),
-        "funnel_chart": mark_safe(
+        "funnel_chart": (
             charts.bar_chart(
                 chart_id="funnel",
                 title="Funnel: students at each step",
@@ -163,7 +163,7 @@ def figures(period: metrics.Period, query: str) -> dict:
                 series=[("Students", [r[1] for r in funnel_rows])],
             ).svg
         ),
-        "weekly_chart": mark_safe(
+        "weekly_chart": (
             charts.bar_chart(
                 chart_id="weekly",
                 title="Requests per week",
@@ -174,7 +174,7 @@ def figures(period: metrics.Period, query: str) -> dict:
         )
         if weekly_rows
         else "",
-        "demand_chart": mark_safe(
+        "demand_chart": (
             charts.bar_chart(
                 chart_id="demand",
                 title="Demand and supply by industry",
