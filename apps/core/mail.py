@@ -6,21 +6,15 @@ mail (``send_mail``, password resets) reaches the same queue through ``QueuedEma
 ``deliver_due`` is the worker's job that hands queued messages to the real backend.
 """
 
-import json
 import logging
-import uuid
 from collections.abc import Callable, Iterable
 from datetime import timedelta
-from email.generator import Generator
-from io import StringIO
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
-from django.core.mail import message as django_message
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import connection as db_connection
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -101,132 +95,15 @@ def email_enqueue(message: EmailMessage) -> QueuedEmail:
     return queued
 
 
-class _Generator(Generator):
-    """The standard MIME generator, with a short cut for the usual header: a short line of
-    printable ASCII needs no folding or encoding, and writing it directly gives the same text
-    as the standard fold for a fraction of the cost (folding was a third of the time spent
-    queueing a reminder). Anything else takes the standard path."""
-
-    def _write_headers(self, msg):
-        for name, value in msg.raw_items():
-            line = _header_line(name, value)
-            if line is None:
-                self.write(self.policy.fold(name, value))
-            else:
-                self.write(line.replace("\n", self._NL))
-        self.write(self._NL)
-
-
-def mime_text(mime) -> str:
-    """A MIME message as text, as Django's ``as_string`` would write it."""
-    buffer = StringIO()
-    _Generator(buffer, mangle_from_=False).flatten(mime, unixfrom=False, linesep="\n")
-    return buffer.getvalue()
-
-
-def _header_line(name: str, value) -> str | None:
-    """The header as the standard generator folds it, for the two simple shapes: a line that
-    fits, or one long word (a link) that goes on a continuation line of its own."""
-    if not isinstance(value, str) or not value.isascii() or not value.isprintable():
-        return None
-    if value.strip() != value:
-        return None
-    if len(name) + 2 + len(value) <= 78:
-        return f"{name}: {value}\n"
-    if not any(mark in value for mark in " ;,") and len(value) < 990:
-        return f"{name}: \n {value}\n"
-    return None
-
-
-def _plain_body(text) -> bool:
-    if not isinstance(text, str) or not text or "\r" in text:
-        return False
-    try:
-        encoded = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return len(encoded) <= 998 or all(len(line) <= 998 for line in encoded.split(b"\n"))
-
-
-_OWN_HEADERS = {"from", "to", "cc", "reply-to", "date", "message-id"}
-
-
-def fast_mime_text(message: EmailMessage, boundary: str) -> str | None:
-    """The text Django would write for the everyday e-mail (a short ASCII subject and
-    addresses, a text body with one HTML alternative, nothing attached), written directly;
-    None for anything else, which takes Django's path. Building the MIME tree and folding it
-    was most of the cost of queueing a reminder; a property test holds the two to the same
-    bytes."""
-    if (
-        type(message) is not EmailMultiAlternatives
-        or message.cc
-        or message.bcc
-        or message.attachments
-        or message.encoding not in (None, "utf-8")
-        or settings.DEFAULT_CHARSET != "utf-8"
-        or message.alternative_subtype != "alternative"
-        or len(message.alternatives) != 1
-        or message.alternatives[0].mimetype != "text/html"
-        or any(name.lower() in _OWN_HEADERS for name in message.extra_headers)
-        or not 32 <= len(boundary) <= 70  # long enough that Django folds its header line
-    ):
-        return None
-    html = message.alternatives[0].content
-    if not (_plain_body(message.body) and _plain_body(html)):
-        return None
-    headers = [
-        ("Subject", message.subject),
-        ("From", message.from_email),
-        ("To", ", ".join(str(to) for to in message.to)),
-    ]
-    if message.reply_to:
-        headers.append(("Reply-To", ", ".join(str(r) for r in message.reply_to)))
-    headers.append(("Date", django_message.formatdate(localtime=settings.EMAIL_USE_LOCALTIME)))
-    headers.append(("Message-ID", django_message.make_msgid(domain=django_message.DNS_NAME)))
-    headers.extend(message.extra_headers.items())
-    lines = [_header_line(name, value) for name, value in headers]
-    if not message.to or None in lines:
-        return None
-
-    def part(subtype: str, text: str) -> str:
-        encoding = "7bit" if text.isascii() else "8bit"
-        return (
-            f'Content-Type: text/{subtype}; charset="utf-8"\nMIME-Version: 1.0\n'
-            f"Content-Transfer-Encoding: {encoding}\n\n{text}"
-        )
-
-    head = "".join(lines)
-    return (
-        f'Content-Type: multipart/alternative;\n boundary="{boundary}"\nMIME-Version: 1.0\n'
-        f"{head}\n--{boundary}\n{part('plain', message.body)}\n--{boundary}\n"
-        f"{part('html', html)}\n--{boundary}--\n"
-    )
-
-
-def _boundary() -> str:
-    # A random boundary of our own spares the generator its costly search for one that
-    # appears nowhere in the text.
-    return f"=={uuid.uuid4().hex}=="
-
-
-def _mime_of(message: EmailMessage) -> str:
-    boundary = _boundary()
-    text = fast_mime_text(message, boundary)
-    if text is None:
-        mime = message.message()
-        if mime.is_multipart():
-            mime.set_boundary(boundary)
-        text = mime_text(mime)
-    return text
-
-
 def _queued(message: EmailMessage) -> QueuedEmail:
     return QueuedEmail(
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         recipients=message.recipients(),
         subject=message.subject,
         body=message.body,
-        message=_mime_of(message),
+        # Django builds the MIME message; it is stored as it will be sent, so every attempt
+        # sends the same bytes (and the same Message-ID).
+        message=message.message().as_string(),
         next_attempt_at=timezone.now(),
     )
 
@@ -272,82 +149,46 @@ class StoredEmailMessage(EmailMessage):
 
 
 class _Claims:
-    """The worker's hot statements, written once per pass in plain SQL.
+    """How workers share the queue, with the ORM.
 
-    A worker claims a batch of due e-mails with one statement that pushes their next attempt a
-    lease into the future (other workers skip rows another is claiming), then marks each sent
-    with one statement of its own as soon as it is delivered. A worker killed half-way leaves
-    its unsent claims to come due again when the lease ends: nothing is lost, and only the one
-    e-mail it had in hand can go twice. Going through the ORM for each message cost more than
-    the delivery itself.
+    A worker claims a batch of due e-mails by pushing their next attempt a lease into the
+    future, a lease stamped to the microsecond so it knows which rows it won (on PostgreSQL the
+    rows are also locked with SKIP LOCKED while it claims, so two workers never wait on each
+    other). It marks each e-mail sent as soon as it is delivered. A worker killed half-way
+    leaves its unsent claims to come due again when the lease ends: nothing is lost, and only
+    the one e-mail it had in hand can go twice.
     """
 
-    COLUMNS = ("id", "from_email", "recipients", "subject", "body", "message", "attempts")
-
     def __init__(self):
-        quote = db_connection.ops.quote_name
-        table = quote(QueuedEmail._meta.db_table)
-        lock = (
-            " FOR UPDATE SKIP LOCKED"
-            if db_connection.features.has_select_for_update_skip_locked
-            else ""
-        )
-        columns = ", ".join(quote(c) for c in self.COLUMNS)
-        self.claim_sql = (
-            f"UPDATE {table} SET next_attempt_at = %s WHERE id IN ("
-            f"SELECT id FROM {table} WHERE status = %s AND next_attempt_at <= %s"
-            f" ORDER BY next_attempt_at, id LIMIT %s{lock}) RETURNING {columns}"
-        )
-        self.sent_sql = (
-            f"UPDATE {table} SET status = %s, sent_at = %s, attempts = attempts + 1"
-            f" WHERE id = %s AND status = %s"
-        )
-        self.release_sql = f"UPDATE {table} SET next_attempt_at = %s WHERE status = %s AND id IN "
         self.lease = timedelta(seconds=settings.MAIL_CLAIM_SECONDS)
-
-    @staticmethod
-    def _at(moment):
-        return db_connection.ops.adapt_datetimefield_value(moment)
 
     def claim(self, size: int) -> list[QueuedEmail]:
         now = timezone.now()
-        with db_connection.cursor() as cursor:
-            cursor.execute(
-                self.claim_sql,
-                [self._at(now + self.lease), QueuedEmail.Status.QUEUED, self._at(now), size],
+        mine = now + self.lease
+        with transaction.atomic():
+            due = (
+                QueuedEmail.objects.due(now)
+                .order_by("next_attempt_at", "id")
+                .select_for_update(skip_locked=True)
+                .values_list("pk", flat=True)[:size]
             )
-            rows = cursor.fetchall()
-        claimed = []
-        for row in rows:
-            values = dict(zip(self.COLUMNS, row, strict=True))
-            if isinstance(values["recipients"], str):
-                values["recipients"] = json.loads(values["recipients"])
-            claimed.append(QueuedEmail(**values))
-        claimed.sort(key=lambda email: email.pk)
-        return claimed
+            ids = list(due)
+            if not ids:
+                return []
+            QueuedEmail.objects.filter(pk__in=ids).due(now).update(next_attempt_at=mine)
+        return list(QueuedEmail.objects.filter(pk__in=ids, next_attempt_at=mine).order_by("pk"))
 
     def mark_sent(self, email: QueuedEmail) -> None:
-        with db_connection.cursor() as cursor:
-            cursor.execute(
-                self.sent_sql,
-                [
-                    QueuedEmail.Status.SENT,
-                    self._at(timezone.now()),
-                    email.pk,
-                    QueuedEmail.Status.QUEUED,
-                ],
-            )
+        QueuedEmail.objects.filter(pk=email.pk, status=QueuedEmail.Status.QUEUED).update(
+            status=QueuedEmail.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1
+        )
 
     def release(self, emails: list[QueuedEmail]) -> None:
         """Hand back claimed e-mails this worker will not try: due again at once."""
-        if not emails:
-            return
-        marks = ", ".join(["%s"] * len(emails))
-        with db_connection.cursor() as cursor:
-            cursor.execute(
-                f"{self.release_sql}({marks})",
-                [self._at(timezone.now()), QueuedEmail.Status.QUEUED, *(e.pk for e in emails)],
-            )
+        if emails:
+            QueuedEmail.objects.filter(
+                pk__in=[e.pk for e in emails], status=QueuedEmail.Status.QUEUED
+            ).update(next_attempt_at=timezone.now())
 
 
 def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
@@ -360,13 +201,6 @@ def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
     connection = get_connection(settings.MAIL_DELIVERY_BACKEND, fail_silently=False)
     claims = _Claims()
     handled = 0
-    postgres = db_connection.vendor == "postgresql" and not db_connection.in_atomic_block
-    if postgres:
-        # Do not wait for each "sent" mark to reach the disk: a crash of the database server
-        # (not of this worker) could forget the last few marks and send those again; waiting
-        # for the disk on every message would make delivery several times slower.
-        with db_connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit TO OFF")
     try:
         while not stop():
             batch = claims.claim(settings.MAIL_CLAIM_BATCH)
@@ -381,9 +215,6 @@ def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
                 _deliver(connection, claims, email)
                 handled += 1
     finally:
-        if postgres:
-            with db_connection.cursor() as cursor:
-                cursor.execute("SET synchronous_commit TO DEFAULT")
         try:
             connection.close()
         except Exception:  # noqa: BLE001 - a broken connection must not hide the real outcome

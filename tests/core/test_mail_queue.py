@@ -8,9 +8,6 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import assume, given
-from hypothesis import settings as settings_for_hypothesis
-from hypothesis import strategies as st
 
 from apps.core.mail import email_send
 from apps.core.models import QueuedEmail
@@ -187,92 +184,3 @@ def test_a_claimed_batch_is_hidden_from_other_workers_until_handed_back(settings
     assert second.claim(3) == []  # everything is claimed
     first.release(mine[1:])
     assert sorted(e.pk for e in second.claim(3)) == [e.pk for e in mine[1:]]
-
-
-@given(
-    subject=st.text(max_size=120),
-    header=st.text(alphabet=st.characters(codec="ascii"), max_size=90),
-    name=st.from_regex(r"X-[A-Za-z]{1,20}", fullmatch=True),
-)
-@settings_for_hypothesis(max_examples=300, deadline=None, derandomize=True)
-def test_the_fast_header_path_writes_exactly_what_the_standard_generator_writes(
-    subject, header, name
-):
-    from django.core.mail import EmailMultiAlternatives
-
-    from apps.core.mail import mime_text
-
-    message = EmailMultiAlternatives(
-        subject=subject.replace("\n", " ").replace("\r", " "),
-        body="Text",
-        from_email="Career centre <noreply@example.edu>",
-        to=["someone@example.edu"],
-        headers={name: header.replace("\n", " ").replace("\r", " ")},
-    )
-    message.attach_alternative("<p>Text</p>", "text/html")
-    mime = message.message()
-    assert mime_text(mime) == mime.as_string()
-
-
-BOUNDARY = "==0123456789abcdef0123456789abcdef=="
-line_text = st.text(
-    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\r"), max_size=300
-)
-printable = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=70)
-# A long word such as an unsubscribe link, which goes on a continuation line of its own.
-link = st.from_regex(r"<https://[a-z]{3,20}\.example/[A-Za-z0-9:_./-]{20,200}>", fullmatch=True)
-
-
-@given(
-    subject=printable | link,
-    body=line_text,
-    html=line_text,
-    extra=printable | link,
-    reply=st.booleans(),
-)
-@settings_for_hypothesis(max_examples=400, deadline=None, derandomize=True)
-def test_the_fast_mime_path_writes_exactly_what_django_writes(subject, body, html, extra, reply):
-    from unittest import mock
-
-    from django.core.mail import EmailMultiAlternatives
-
-    from apps.core.mail import fast_mime_text, mime_text
-
-    date = mock.patch("django.core.mail.message.formatdate", return_value="Sun, 22 Nov 2026")
-    msgid = mock.patch("django.core.mail.message.make_msgid", return_value="<1.2@host.example>")
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=body,
-        from_email="Career centre <noreply@example.edu>",
-        to=["someone@example.edu"],
-        reply_to=["staff@example.edu"] if reply else [],
-        headers={"List-Unsubscribe": extra},
-    )
-    message.attach_alternative(html, "text/html")
-    with date, msgid:
-        fast = fast_mime_text(message, BOUNDARY)
-        assume(fast is not None)
-        mime = message.message()
-    mime.set_boundary(BOUNDARY)
-    assert fast == mime_text(mime) == mime.as_string()
-
-
-def test_the_fast_mime_path_takes_the_everyday_reminder_and_leaves_the_rest():
-    from django.core.mail import EmailMultiAlternatives
-    from django.utils.safestring import mark_safe
-
-    from apps.core.mail import fast_mime_text
-
-    def message(**overrides):
-        fields = {"subject": "Hello", "body": "Text\n", "to": ["a@example.edu"], **overrides}
-        email = EmailMultiAlternatives(**fields)
-        email.attach_alternative("<p>Text</p>", "text/html")
-        return email
-
-    assert fast_mime_text(message(), BOUNDARY) is not None
-    assert fast_mime_text(message(body=mark_safe("Rendered\n")), BOUNDARY) is not None
-    assert fast_mime_text(message(body="Zoë\n"), BOUNDARY) is not None  # 8bit is fine
-    assert fast_mime_text(message(subject="Zoë"), BOUNDARY) is None  # needs RFC 2047
-    assert fast_mime_text(message(subject="many words " * 9), BOUNDARY) is None  # folding
-    assert fast_mime_text(message(body="x" * 999), BOUNDARY) is None  # needs quoted-printable
-    assert fast_mime_text(message(cc=["c@example.edu"]), BOUNDARY) is None
