@@ -65,6 +65,18 @@ def test_each_destructive_step_asks_first(open_browser, way):
     page.wait_for_load_state("load")
     assert Professional.objects.filter(full_name__iexact="zoe adams").count() == 1
 
+    # Staff marking someone "do not contact" see first that it is final.
+    kept = Professional.objects.get(full_name__iexact="zoe adams")
+    staff.goto(f"/binder/{kept.pk}/")
+    page.get_by_label("Status").select_option("do_not_contact")
+    page.get_by_role("button", name="Change status").click()
+    page.wait_for_load_state("load")
+    staff.check("status-never-confirm")
+    assert page.get_by_text("This is final.").is_visible()
+    page.get_by_role("link", name="No, back to the entry").click()
+    page.wait_for_load_state("load")
+    assert Professional.objects.get(pk=kept.pk).status == "active"
+
     # A professional with a waiting request leaves the binder through their link.
     student = make_user(full_name="Stella Student")
     pro = make_professional(full_name="Lee Leaving", email="lee@firm.example", monthly_capacity=5)
