@@ -4,6 +4,7 @@ from django.db.models import CharField, Value
 from django.utils import timezone
 
 from apps.accounts.forms import TimeZoneField
+from apps.core.fields import ChoicesByIdField
 from apps.core.suppression import is_suppressed
 
 from .models import Industry, Occupation, Organisation, Professional, Resource
@@ -283,6 +284,7 @@ class ResourceForm(forms.ModelForm):
     class Meta:
         model = Resource
         fields = ["kind", "name", "url", "industries", "notes"]
+        field_classes = {"industries": ChoicesByIdField}
         widgets = {
             "industries": forms.CheckboxSelectMultiple,
             "notes": forms.Textarea(attrs={"rows": 3}),

@@ -6,8 +6,3 @@ class CoreConfig(AppConfig):
 
     name = "apps.core"
     label = "core"
-
-    def ready(self):
-        from .lookups import register
-
-        register()

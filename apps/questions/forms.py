@@ -1,5 +1,7 @@
 from django import forms
 
+from apps.core.fields import ChoicesByIdField
+
 from .models import Plan, PlanItem, Question, QuestionBank, Theme
 
 
@@ -7,6 +9,7 @@ class BankForm(forms.ModelForm):
     class Meta:
         model = QuestionBank
         fields = ["title", "description", "theme", "industries"]
+        field_classes = {"industries": ChoicesByIdField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
             "industries": forms.CheckboxSelectMultiple,
