@@ -374,5 +374,7 @@ REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=500)
 # --- Staff insight (apps/insight) -------------------------------------------------------------
 # Each server process keeps a period's rendered figures this long (0: work them out every time).
 INSIGHT_CACHE_SECONDS = env.int("INSIGHT_CACHE_SECONDS", default=300)
-# The cache is each process's own memory: nothing to run or share. Only the insight figures use it.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache for every app server: CACHE_URL=redis://host:6379/0 in production, so kept figures
+# and lists are shared and a change made through one server clears them for all. The default
+# is each process's own memory, with nothing to run.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
