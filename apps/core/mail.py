@@ -41,7 +41,7 @@ def email_send(
     reply_to: Iterable[str] = (),
     headers: dict | None = None,
     attachments: Iterable[tuple[str, str, str]] = (),
-) -> QueuedEmail:
+) -> QueuedEmail | None:
     """Queue the e-mail ``name`` for ``to``; the worker delivers it after the commit.
 
     Addresses that may not be written to (``apps.core.suppression``) are dropped first; with
