@@ -23,10 +23,12 @@ from collections import Counter
 import pytest
 from django.conf import global_settings
 from django.db import connection
+from django.utils import timezone
 
 from apps.core.models import QueuedEmail
 from apps.interviews import services
 from apps.interviews.models import Interview
+from apps.reminders.models import Reminder
 
 from ..conftest import PASSWORD, make_user
 from ..contacts.factories import make_professional
@@ -43,6 +45,14 @@ pytestmark = [
 ]
 
 SECRET_KEY = "two-instances-test-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFG"
+
+
+def work_waiting() -> bool:
+    """Mail not yet sent, or a due reminder not yet turned into mail."""
+    return (
+        QueuedEmail.objects.exclude(status="sent").exists()
+        or Reminder.objects.to_email(timezone.now()).exists()
+    )
 
 
 def free_port() -> int:
@@ -293,8 +303,10 @@ def test_conflicting_accepts_on_two_instances_book_once_and_workers_deliver_once
 
         # Both workers deliver, each e-mail exactly once: the 60 queued up front, the requests
         # and both confirmations (with their calendar files).
+        # The workers also turn due reminders into mail (a meeting this soon has its reminders
+        # due at once), so wait until neither mail nor a due reminder is left waiting.
         deadline = time.monotonic() + 20
-        while QueuedEmail.objects.exclude(status="sent").exists():
+        while work_waiting():
             assert time.monotonic() < deadline, "the workers did not deliver everything"
             time.sleep(0.1)
     finally:
