@@ -216,8 +216,6 @@ STORAGES = {
 # Locally whitenoise serves straight from the apps' and packages' static folders.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-# Django's renderer, with plain inputs, selects and textareas written directly (same HTML).
-FORM_RENDERER = "apps.core.forms.FastRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -7,7 +7,6 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
 from apps.core.mail import email_send
-from apps.core.widgets import QuickSelect
 
 from .models import StudentProfile, User
 
@@ -22,7 +21,6 @@ class TimeZoneField(forms.ChoiceField):
         kwargs.setdefault("label", "Your time zone")
         kwargs.setdefault("initial", settings.TIME_ZONE)
         kwargs.setdefault("help_text", "Times in the app are shown in this zone.")
-        kwargs.setdefault("widget", QuickSelect)
         super().__init__(choices=time_zone_choices, **kwargs)
 
 

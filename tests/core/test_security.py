@@ -143,23 +143,6 @@ def test_a_database_outage_is_a_503_with_retry_after_not_a_server_error(
     assert "Something went wrong" in response.content.decode()
 
 
-def test_the_quick_select_writes_what_djangos_select_writes():
-    from django import forms
-
-    from apps.core.widgets import QuickSelect
-
-    choices = [("", "---"), ("a&b", "A & B <i>"), ("Europe/London", "Europe/London")]
-    grouped = [("Group <1>", [("x", "X"), ("y", "Y")]), ("z", "Z")]
-    for options in (choices, grouped):
-        for value in ("a&b", "y", None, "missing"):
-            attrs = {"class": "form-select", "id": "id_zone", "required": True, "disabled": False}
-            django_html = forms.Select(choices=options).render("zone", value, attrs)
-            quick_html = QuickSelect(choices=options).render("zone", value, attrs)
-            assert " ".join(quick_html.split()) == " ".join(django_html.split()).replace(
-                "> <", "><"
-            )
-
-
 def test_free_text_posted_without_a_form_loses_control_characters(student, student_client):
     from apps.contacts.models import Professional
     from apps.reminders.models import Contact, ContactLog
