@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.core.cache import cache
 from django.db.models import CharField, Value
@@ -11,7 +13,7 @@ from .models import Industry, Occupation, Organisation, Professional, Resource
 from .services import SUPPRESSED_MESSAGE
 
 OFFER_FIELDS = ["offers_interviews", "offers_visits", "offers_cv_feedback", "offers_mentoring"]
-FORMAT_FIELDS = ["accepts_in_person", "accepts_phone", "accepts_video", "accepts_email"]
+FORMAT_FIELDS = list(Professional.FORMAT_FIELDS)
 FORMAT_CHOICES = [
     ("in_person", "In person"),
     ("phone", "Phone"),
@@ -199,7 +201,19 @@ def taxonomy_choices() -> dict[str, list[tuple[int, str]]]:
 
 
 def forget_taxonomy_choices(**kwargs) -> None:
-    cache.delete(TAXONOMY_KEY)
+    cache.delete_many([TAXONOMY_KEY, TAXONOMY_VERSION_KEY])
+
+
+# The list pages keep their rendered filter form ({% cache %}) under this version and the
+# query string; a change to the taxonomy starts a new version, so no stale list is shown.
+TAXONOMY_VERSION_KEY = "contacts:taxonomy-version"
+
+
+def kept_form() -> dict:
+    """What a list page's template needs to keep its rendered filter form: how long, and the
+    taxonomy's version for the key (with the query string)."""
+    version = cache.get_or_set(TAXONOMY_VERSION_KEY, lambda: uuid.uuid4().hex, TAXONOMY_SECONDS)
+    return {"form_seconds": TAXONOMY_SECONDS, "form_version": version}
 
 
 class TaxonomyFilters:

@@ -109,6 +109,9 @@ class ProfessionalQuerySet(models.QuerySet):
 
 
 class Professional(models.Model):
+    # The ways of talking a professional may accept, each a boolean field below.
+    FORMAT_FIELDS = ("accepts_in_person", "accepts_phone", "accepts_video", "accepts_email")
+
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
         ACTIVE = "active", "Active"
@@ -263,8 +266,12 @@ class Professional(models.Model):
 
     @property
     def formats(self) -> list[str]:
-        fields = ["accepts_in_person", "accepts_phone", "accepts_video", "accepts_email"]
-        return [self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)]
+        return self.format_labels(self)
+
+    @classmethod
+    def format_labels(cls, row) -> list[str]:
+        """The formats ``row`` (a professional, or a named row with the FORMAT_FIELDS) accepts."""
+        return [cls._meta.get_field(f).verbose_name for f in cls.FORMAT_FIELDS if getattr(row, f)]
 
     @property
     def offers(self) -> list[str]:

@@ -32,6 +32,13 @@ DASHBOARD_DUE = [
     "promise__text",
 ]
 DASHBOARD_SOON = ["kind", "due_at", "professional__full_name"]
+# The buttons on each due card: (action in the URL, button style, label).
+CARD_ACTIONS = [
+    ("done", "btn-success", "Done"),
+    ("snooze-day", "btn-light border", "Tomorrow"),
+    ("snooze-week", "btn-light border", "Next week"),
+    ("dismiss", "btn-outline-secondary", "Dismiss"),
+]
 
 
 # Each of the dashboard's interview lists shows this many; the one query that reads them stops
@@ -100,6 +107,7 @@ def dashboard(request):
     page = Paginator(reminders, DUE_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
+        "actions": CARD_ACTIONS,
         "soon": soon,
         **_open_interviews(user, now),
         "mentors": [c for c in contacts if c.is_mentor],

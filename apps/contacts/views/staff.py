@@ -17,6 +17,7 @@ from apps.core.access import staff_required
 
 from .. import services, spreadsheets
 from ..forms import (
+    kept_form,
     MergeForm,
     OrganisationForm,
     ProfessionalForm,
@@ -83,6 +84,7 @@ def professional_list(request):
     query.pop("page", None)
     context = {
         "form": form,
+        **kept_form(),
         "page": page,
         "query": query.urlencode(),
         "volunteers_waiting": Professional.objects.volunteers()

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from apps.core.access import student_required
 
-from ..forms import StudentSearchForm
+from ..forms import StudentSearchForm, kept_form
 from ..models import MonthlyLoad, Professional, Resource, month_start
 from ..queries import student_professionals, with_load_this_month
 from ..search import page_by_name
@@ -49,7 +49,13 @@ def search(request):
     )
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode(), "searched": searched}
+    context = {
+        "form": form,
+        **kept_form(),
+        "page": page,
+        "query": query.urlencode(),
+        "searched": searched,
+    }
     return render(request, "contacts/student_search.html", context)
 
 
