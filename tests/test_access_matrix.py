@@ -514,7 +514,7 @@ class Step:
 
     def may_act(self, persona) -> bool:
         """Whoever is shown the step (by GET, or by a POST without the confirmation)."""
-        return self.get[persona] == OK or bool(self.post and self.post[persona] == OK)
+        return self.get[persona] == OK or bool(self.post and self.post[persona] in (OK, HOME))
 
 
 def _merge_pair(world):
@@ -551,6 +551,22 @@ CONFIRM_STEPS = {
         query=lambda w: {"status": "do_not_contact"},
         get=staff_only(405),
         post=staff_only(OK),
+    ),
+    "retire them": Step(
+        "contacts:staff_status",
+        args=lambda w: [w["active"].pk],
+        query=lambda w: {"status": "retired"},
+        get=staff_only(405),
+        post=staff_only(OK),
+    ),
+    # The professional's "never" from a request link: a POST without the confirmation goes back
+    # to the request page, which asks; the link is the credential, so whoever holds it acts.
+    "never contact me, from a request": Step(
+        "interviews:respond_action",
+        args=lambda w: [w["respond_token"], "never"],
+        get=everyone(405),
+        post=everyone(HOME),
+        acts=200,
     ),
     "withdraw a request": Step(
         "interviews:withdraw", args=lambda w: [w["interview"].pk], get=owner_only()

@@ -105,6 +105,17 @@ class ProfessionalForm(forms.ModelForm):
             self.fields["status"].disabled = True
             self.fields["status"].help_text = "They asked never to be contacted again."
 
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        ending = {Professional.Status.DO_NOT_CONTACT, Professional.Status.RETIRED}
+        if self.instance.pk and status in ending and status != self.instance.status:
+            # Ending every conversation is shown before it is done, on the entry's own page.
+            raise forms.ValidationError(
+                "To mark them retired or do not contact, use “Change status” on their page: "
+                "it shows first which requests and meetings that ends."
+            )
+        return status
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if email and email != self.instance.email and is_suppressed(email):

@@ -258,10 +258,13 @@ def professional_erase(*, professional: Professional) -> None:
         professional.merges.update(merged_name="(erased)", merged_email="")
         professional.audit.update(professional_name=professional.full_name)
         # Students' notes, plan titles, referral rows, drafts: wherever the name or the
-        # address was written, it goes. Accounts and other binder entries are other people,
-        # who may share the name; this entry itself was blanked above.
+        # address was written, it goes (a student's own profile included). User accounts and
+        # other binder entries are other people, who may share the name; this entry itself was
+        # blanked above.
         scrub_everywhere(
-            [*emails, *names], replacement="(erased)", skip={"accounts", "contacts.professional"}
+            [*emails, *names],
+            replacement="(erased)",
+            skip={"accounts.user", "contacts.professional"},
         )
         audit(actor=None, action=AuditEntry.Action.ERASED, professional=professional)
         signals.professional_status_changed.send(

@@ -688,7 +688,8 @@ def interview_reschedule(*, interview: Interview, times: list) -> None:
             requested_at=now,
             delivered_at=now,
             expires_at=now + timedelta(days=settings.INTERVIEW_REQUEST_EXPIRES_DAYS),
-            follow_up_sent_at=None,
+            # follow_up_sent_at is kept: one polite follow-up per conversation, however often
+            # its time moves.
         )
         _mail_professional(
             interview,

@@ -10,6 +10,7 @@ from django.db import models
 from django.test import Client
 from django.urls import reverse
 
+from apps.accounts.models import StudentProfile
 from apps.contacts import services as binder
 from apps.contacts.models import BinderImport, Professional
 from apps.core.mail import email_send
@@ -225,6 +226,9 @@ def test_erasure_removes_the_name_and_address_from_every_text_column(staff, run_
         role="Director",
     )
     reminders.contact_touch(student=student, professional=pro, note="Met Quentin Quartermaine")
+    StudentProfile.objects.update_or_create(
+        user=student, defaults={"career_interests": "Research, like Quentin Quartermaine"}
+    )
     run_worker()
 
     binder.professional_erase(professional=pro)

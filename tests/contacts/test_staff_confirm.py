@@ -183,3 +183,25 @@ def test_the_duplicates_page_links_to_the_merge_step(staff_client, pair):
         f'href="{reverse("contacts:merge")}?first={older.pk}&amp;second={newer.pk}">Merge “zoe adams”'
         in page
     )
+
+
+# --- The edit form cannot end every conversation in one click ---------------------------------
+
+
+@pytest.mark.parametrize("status", ["do_not_contact", "retired"])
+def test_the_edit_form_cannot_set_never_or_retired_without_the_confirmation(
+    staff_client, student, status
+):
+    pro = make_professional(full_name="Zoe Adams", email="zoe@pro.example")
+    interview = sent_interview(student, pro)
+    url = reverse("contacts:staff_edit", args=[pro.pk])
+    form = staff_client.get(url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    data.update({"full_name": "Zoe Adams", "email": "zoe@pro.example", "status": status})
+    data["industry"] = data.get("industry") or ""
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "use “Change status” on their page" in response.content.decode()
+    pro.refresh_from_db()
+    interview.refresh_from_db()
+    assert pro.status == "active" and interview.status == "requested"

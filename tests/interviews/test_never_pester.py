@@ -193,3 +193,24 @@ def test_never_on_the_request_page_asks_first(student):
     Client().post(reverse("interviews:respond_action", args=[token, "never"]), {"confirm": "yes"})
     interview.refresh_from_db()
     assert interview.status == "withdrawn" and interview.professional.status == "do_not_contact"
+
+
+def test_a_rescheduled_conversation_gets_no_second_follow_up(student):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        interview = sent_interview(student, start_in=timedelta(days=12))
+        clock.shift(timedelta(days=8))
+        services.request_follow_up(interview=interview)
+        interview.refresh_from_db()
+        services.request_accept(
+            interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        )
+        interview.refresh_from_db()
+        services.interview_reschedule(
+            interview=interview, times=[timezone.now() + timedelta(days=20, hours=3)]
+        )
+        clock.shift(timedelta(days=8))
+        interview.refresh_from_db()
+        assert rules.why_cannot_follow_up(interview)
+        with pytest.raises(ValidationError):
+            services.request_follow_up(interview=interview)
