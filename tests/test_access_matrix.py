@@ -106,6 +106,11 @@ def _professional_state(world):
     )
 
 
+def _invitation_state(world):
+    invited = Professional.objects.order_by("pk").values_list("pk", "invited_at")
+    return list(invited), list(QueuedEmail.objects.order_by("pk").values_list("pk", "subject"))
+
+
 def _questions_state(world):
     return (
         list(Question.objects.order_by("pk").values_list("pk", "text", "position", "bank_id")),
@@ -216,6 +221,12 @@ MATRIX = {
         post=staff_only(HOME),
         state=_professional_state,
         data={"status": "paused"},
+    ),
+    "contacts:staff_invite": Entry(
+        args=lambda w: [w["volunteer"].pk],
+        get=staff_only(405),
+        post=staff_only(HOME),
+        state=_invitation_state,
     ),
     "contacts:volunteers": Entry(get=staff_only()),
     "contacts:volunteer_decide": Entry(

@@ -294,12 +294,16 @@ class Promises(RuleBasedStateMachine):
         self._try(binder.volunteer_submit, professional=offer)
 
     def import_row(self, a, status):
-        table = read_rows(
-            "b.csv",
-            f"Name,E-mail,Status,Consent date,Consent method\n"
-            f"Imported Person,{self.addresses[a]},{status},2026-01-05,phone\n".encode(),
-        )
-        self._try(import_commit, table, by=self.staff)
+        """A spreadsheet row, with a consent on record or (odd addresses) without one, when it
+        must arrive pending and be sent one invitation."""
+        if a % 2:
+            text = f"Name,E-mail,Status\nImported Person,{self.addresses[a]},{status}\n"
+        else:
+            text = (
+                "Name,E-mail,Status,Consent date,Consent method\n"
+                f"Imported Person,{self.addresses[a]},{status},2026-01-05,phone\n"
+            )
+        self._try(import_commit, read_rows("b.csv", text.encode()), by=self.staff)
 
     def merge(self, p, q):
         """Two different entries that are not erased (the service refuses the others)."""
@@ -374,6 +378,22 @@ class Promises(RuleBasedStateMachine):
         self.time_passes(8)
         self.record(i)
 
+    @rule(i=st.integers(0, 20))
+    def no_answer_for_a_week(self, i):
+        """A week passes without an answer, and the student sends their one follow-up."""
+        self.time_passes(8)
+        self.follow_up(i)
+
+    @rule(i=st.integers(0, 20), days=st.integers(9, 30))
+    def moved_then_silence(self, i, days):
+        """A booked meeting is moved, and the new time goes unanswered for a week."""
+        interview = self._pick_interview(i, "confirmed")
+        if interview is not None:
+            self.reschedule(i, days)
+            self.time_passes(8)
+            self.follow_up(0)
+            self.follow_up(1)
+
     # --- what must always hold ----------------------------------------------------------------
 
     @invariant()
@@ -428,6 +448,18 @@ class Promises(RuleBasedStateMachine):
                 assert last[uid][1] == "REQUEST"
 
     @invariant()
+    def nobody_listed_without_consent(self):
+        listed = Professional.objects.visible_to_students().filter(
+            Q(consent_at__isnull=True) | Q(consent_method="")
+        )
+        assert not listed.exists(), list(listed.values_list("pk", "source", "status"))
+
+    @invariant()
+    def checked(self):
+        """Counts the checks: invariants run once after the set-up and after every step."""
+        Promises.checks += 1
+
+    @invariant()
     def nothing_a_student_wrote_is_lost(self):
         for model, pks in self.written.items():
             if pks:
@@ -438,6 +470,7 @@ class Promises(RuleBasedStateMachine):
 def test_promises_hold_under_random_sequences(settings, capsys):
     settings.SITE_URL = "http://testserver"
     Promises.total_steps = 0
+    Promises.checks = 0
     Promises.done = {}
     run_state_machine_as_test(
         Promises,
@@ -455,6 +488,9 @@ def test_promises_hold_under_random_sequences(settings, capsys):
         ),
     )
     with capsys.disabled():
-        print(f"\npromises model: {EXAMPLES} sequences, {Promises.total_steps} steps")
+        print(
+            f"\npromises model: {EXAMPLES} sequences, {Promises.checks - EXAMPLES} rule steps "
+            f"each checked against every promise, {Promises.total_steps} actions tried"
+        )
         print("actions that went through:", dict(sorted(Promises.done.items())))
     assert Promises.total_steps > EXAMPLES

@@ -110,7 +110,7 @@ def professional_set_status(*, professional: Professional, status: str) -> None:
         raise ValidationError(
             f"{professional.full_name} has no consent on record, so students cannot be shown "
             "them. Record how and when they agreed (for example a phone call and its date), or "
-            "send them the invitation to confirm."
+            "leave them pending and send the invitation to confirm from their page."
         )
     with transaction.atomic():
         professional.status = status

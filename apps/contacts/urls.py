@@ -12,6 +12,7 @@ urlpatterns = [
     path("binder/<int:pk>/", staff.professional_detail, name="staff_detail"),
     path("binder/<int:pk>/edit/", staff.professional_edit, name="staff_edit"),
     path("binder/<int:pk>/status/", staff.professional_status, name="staff_status"),
+    path("binder/<int:pk>/invite/", staff.professional_invite, name="staff_invite"),
     path("binder/volunteers/", staff.volunteer_list, name="volunteers"),
     path(
         "binder/volunteers/<int:pk>/<str:decision>/",

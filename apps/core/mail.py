@@ -179,6 +179,9 @@ class _Claims:
         return list(QueuedEmail.objects.filter(pk__in=ids, next_attempt_at=mine).order_by("pk"))
 
     def mark_sent(self, email: QueuedEmail) -> None:
+        if email.forget_when_sent:
+            QueuedEmail.objects.filter(pk=email.pk).delete()
+            return
         QueuedEmail.objects.filter(pk=email.pk, status=QueuedEmail.Status.QUEUED).update(
             status=QueuedEmail.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1
         )
@@ -242,6 +245,8 @@ def _deliver(connection, claims: _Claims, email: QueuedEmail) -> None:
         logger.warning("delivery of e-mail %s failed: %s", email.pk, exc)
         email.refresh_from_db()
         email.record_failure(f"{type(exc).__name__}: {exc}", timezone.now())
+        if email.forget_when_sent and email.status == QueuedEmail.Status.FAILED:
+            email.delete()
         # Start the next message on a fresh connection in case this one is broken.
         try:
             connection.close()
@@ -272,16 +277,21 @@ def email_forget(address: str) -> int:
 
 
 def email_forget_mentions(needles: Iterable[str]) -> int:
-    """Delete every e-mail whose subject or plain-text body names one of ``needles`` (an
-    erased person's names and addresses): other people's notifications about them included.
-    Deleted rather than edited, since the stored message may carry the text encoded."""
+    """Forget every e-mail whose subject or plain-text body names one of ``needles`` (an
+    erased person's names and addresses), other people's notifications about them included.
+
+    Mail already sent (or failed) is deleted, not edited, since the stored message may carry
+    the text encoded. Mail still waiting is other people's news (a student's cancelled
+    meeting, with its calendar CANCEL): it is delivered, then deleted instead of kept."""
     query = Q()
     for needle in (n.strip() for n in needles if n and len(n.strip()) >= 3):
         query |= Q(subject__icontains=needle) | Q(body__icontains=needle)
     if not query:
         return 0
-    deleted, _ = QueuedEmail.objects.filter(query).delete()
-    return deleted
+    mentions = QueuedEmail.objects.filter(query)
+    waiting = mentions.filter(status=QueuedEmail.Status.QUEUED).update(forget_when_sent=True)
+    deleted, _ = mentions.exclude(status=QueuedEmail.Status.QUEUED).delete()
+    return deleted + waiting
 
 
 def email_cancel_queued(address: str) -> int:

@@ -32,6 +32,10 @@ class QueuedEmail(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when the message names someone erased since it was queued: it still goes (a student
+    # must hear that their meeting is off), and the row is deleted once it is delivered or
+    # has failed, rather than kept with the sent mail.
+    forget_when_sent = models.BooleanField(default=False)
 
     objects = QueuedEmailQuerySet.as_manager()
 

@@ -169,3 +169,30 @@ def test_the_invitation_is_not_sent_to_a_student_or_anyone_else(staff_client, st
     )
     assert Professional.objects.get(full_name="Phone Only").invited_at is None
     assert _invitations(other.email) == []
+
+
+def test_staff_send_one_invitation_to_a_pending_entry_from_its_page(staff_client, run_worker):
+    pending = make_professional(
+        full_name="Pat Pending", email="pat@pending.example", status="pending", consent_at=None
+    )
+    page = staff_client.get(reverse("contacts:staff_detail", args=[pending.pk])).content.decode()
+    assert "Send the invitation to confirm" in page
+    invite = reverse("contacts:staff_invite", args=[pending.pk])
+    assert staff_client.get(invite).status_code == 405 and _invitations(pending.email) == []
+
+    response = staff_client.post(invite, follow=True)
+    assert "is invited by e-mail to confirm" in response.content.decode()
+    [invitation] = _invitations(pending.email)
+    pending.refresh_from_db()
+    assert pending.invited_at is not None and pending.status == "pending"
+    assert "Send the invitation to confirm" not in response.content.decode()
+
+    again = staff_client.post(invite, follow=True).content.decode()
+    assert "Nothing was sent" in again and len(_invitations(pending.email)) == 1
+
+
+def test_an_active_or_consented_entry_is_not_invited(staff_client):
+    active = make_professional(full_name="Al Active", email="al@active.example")
+    response = staff_client.post(reverse("contacts:staff_invite", args=[active.pk]), follow=True)
+    assert "Nothing was sent" in response.content.decode()
+    assert _invitations(active.email) == []

@@ -243,3 +243,22 @@ def test_erasure_removes_the_name_and_address_from_every_text_column(staff, run_
     assert found == []
     interview.refresh_from_db()
     assert interview.status == "cancelled" and interview.plan.title.endswith("(erased)")
+
+
+def test_never_then_erased_at_once_still_tells_the_student_and_keeps_no_copy(run_worker):
+    pro = make_professional(full_name="Ursula Umberwood", email="ursula@umber.example")
+    student = make_user()
+    interview = _booked(student, pro)
+    run_worker()
+    before = len(delivered_to(student.email))
+    # "Never" and then "erase" before the worker has sent the student's cancellation.
+    binder.professional_set_status(professional=pro, status="do_not_contact")
+    binder.professional_erase(professional=Professional.objects.get(pk=pro.pk))
+    run_worker()
+    told = delivered_to(student.email)[before:]
+    cancels = [m for m in told for ics in calendar_files(m) if b"METHOD:CANCEL" in ics]
+    assert cancels, [m.subject for m in told]
+    assert Interview.objects.get(pk=interview.pk).status == "cancelled"
+    for needle in ("umberwood", "ursula@umber.example"):
+        assert not QueuedEmail.objects.filter(body__icontains=needle).exists()
+        assert not QueuedEmail.objects.filter(subject__icontains=needle).exists()

@@ -231,6 +231,35 @@ def professional_edit(request, pk):
 
 
 @staff_required
+@require_POST
+def professional_invite(request, pk):
+    """Ask a pending entry with no consent on record, once, by e-mail whether it may be listed."""
+    professional = get_object_or_404(Professional, pk=pk, erased_at__isnull=True)
+    with transaction.atomic():
+        sent = services.invitation_send(professional=professional)
+        if sent:
+            services.audit(
+                actor=request.user,
+                action=AuditEntry.Action.CHANGED,
+                professional=professional,
+                detail="invited by e-mail to confirm the listing",
+            )
+    if sent:
+        messages.success(
+            request,
+            f"{professional.full_name} is invited by e-mail to confirm, update or decline the "
+            "listing. They stay unlisted until they agree.",
+        )
+    else:
+        messages.error(
+            request,
+            "Nothing was sent: only a pending entry with an address, no consent on record and "
+            "no invitation yet can be invited.",
+        )
+    return redirect("contacts:staff_detail", pk=pk)
+
+
+@staff_required
 def professional_detail(request, pk):
     professional = get_object_or_404(
         Professional.objects.select_related(
