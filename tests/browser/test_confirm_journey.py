@@ -1,6 +1,8 @@
-"""Journey 7: nothing destructive in one click. Staff turn a volunteer down and merge two
-entries; a professional leaves through their link, and stops short of erasing; a student
-withdraws a request; each through its confirmation page, on a desktop and on a phone."""
+"""Journey 7: nothing destructive in one click. Staff turn a volunteer down, merge two entries
+and stop short of "do not contact"; a professional stops short of erasing and of "never", then
+leaves through their listing link; another says "never" from a request's link; a student
+withdraws a request and stops short of deleting their account; each through its confirmation
+step, on a desktop and on a phone."""
 
 from datetime import timedelta
 
@@ -11,6 +13,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.contacts import services as binder
 from apps.contacts.models import Professional
+from apps.interviews import services as interview_services
 from apps.interviews.models import Interview
 
 from ..conftest import make_user
@@ -99,6 +102,14 @@ def test_each_destructive_step_asks_first(open_browser, way):
     ppage.wait_for_load_state("load")
     assert Professional.objects.get(pk=pro.pk).erased_at is None
 
+    ppage.get_by_role("link", name="Never contact me again").click()
+    ppage.wait_for_load_state("load")
+    professional.check("never-confirm")
+    assert ppage.get_by_role("button", name="Yes, never contact me again").is_visible()
+    ppage.get_by_role("link", name="No, go back to my listing").click()
+    ppage.wait_for_load_state("load")
+    assert Professional.objects.get(pk=pro.pk).status == "active"
+
     ppage.get_by_role("link", name="Leave the binder").click()
     ppage.wait_for_load_state("load")
     professional.check("leave-confirm")
@@ -106,6 +117,22 @@ def test_each_destructive_step_asks_first(open_browser, way):
     ppage.wait_for_load_state("load")
     assert Professional.objects.get(pk=pro.pk).status == "retired"
     assert Interview.objects.get(pk=request.pk).status == "withdrawn"
+
+    # "Never" from a request e-mail's link is folded away, says what it ends, and acts only
+    # when that is confirmed.
+    asked = make_professional(full_name="Nia Never", email="nia@firm.example", monthly_capacity=5)
+    asking = sent_interview(student, asked)
+    professional.goto(
+        reverse("interviews:respond", args=[interview_services.professional_token(asking)])
+    )
+    never = ppage.get_by_role("button", name="Yes, never contact me again")
+    assert not never.is_visible()
+    ppage.get_by_text("Stop every request from the career centre, for good…").click()
+    professional.check("respond-never")
+    never.click()
+    ppage.wait_for_load_state("load")
+    assert Professional.objects.get(pk=asked.pk).status == "do_not_contact"
+    assert Interview.objects.get(pk=asking.pk).status == "withdrawn"
 
     # A student withdraws a request, again through a page that says what will happen.
     other = make_professional(full_name="Wanda Waiting", monthly_capacity=5)
@@ -121,3 +148,11 @@ def test_each_destructive_step_asks_first(open_browser, way):
     spage.get_by_role("button", name="Yes, withdraw my request").click()
     spage.wait_for_load_state("load")
     assert Interview.objects.get(pk=mine.pk).status == "withdrawn"
+
+    # Deleting the account says what goes, and backing out keeps everything.
+    student_window.goto(reverse("accounts:delete_account"))
+    student_window.check("delete-account-confirm")
+    assert spage.get_by_text("This cannot be undone.").is_visible()
+    spage.get_by_role("link", name="No, keep my account").click()
+    spage.wait_for_load_state("load")
+    assert User.objects.filter(pk=student.pk, is_active=True).exists()
