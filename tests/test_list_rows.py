@@ -45,7 +45,7 @@ def test_a_binder_row_shows_name_role_status_load_and_consent(staff_client, ada)
     row = page[page.index(reverse("contacts:staff_detail", args=[ada.pk])) :]
     row = row[: row.index("</tr>")]
     assert "Ada &lt;Lovelace&gt; &amp; Co</a>" in row and "alumni</span>" in row
-    assert ', Analytical &quot;Engines&quot;' in row
+    assert ", Analytical &quot;Engines&quot;" in row
     assert Industry.objects.first().name in row
     assert "<td>Active</td>" in row
     assert "0 of 0" in row and "full</span>" in row
@@ -60,9 +60,7 @@ def test_a_binder_row_without_consent_says_none(staff_client):
     assert "<td>Paused</td>" in row and '<span class="text-danger">none</span>' in row
 
 
-def test_a_search_card_shows_the_work_and_formats_and_never_contact_details(
-    student_client, ada
-):
+def test_a_search_card_shows_the_work_and_formats_and_never_contact_details(student_client, ada):
     page = student_client.get(reverse("contacts:search")).content.decode()
     card = page[page.index(reverse("contacts:profile", args=[ada.pk])) :]
     card = card[: card.index("</article>")]
@@ -85,7 +83,7 @@ def test_a_due_card_says_what_to_do_and_has_four_named_buttons(student, student_
     )
     promise = Promise.objects.create(interview=interview, text="An intro to <Sam>")
     kinds = {
-        "day_before": 'Room &quot;4&quot; &amp; café. Be five minutes early.',
+        "day_before": "Room &quot;4&quot; &amp; café. Be five minutes early.",
         "promise": "They offered: “An intro to &lt;Sam&gt;”",
         "no_answer": "Send your one polite follow-up",
     }

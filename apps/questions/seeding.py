@@ -1,7 +1,14 @@
-"""Load the curated banks in content.py. Used by a data migration (so a fresh production
-install has them) and by seed_demo; safe to run again: banks are matched on their title."""
+"""Load the curated banks (data/curated_banks.json). Used by a data migration (so a fresh
+production install has them) and by seed_demo; safe to run again: banks are matched on their
+title. Each question has its text, why it is worth asking and the minutes it takes; a question
+in an industry bank names its own theme, since those banks span several."""
 
-from .content import CURATED_BANKS
+import json
+from pathlib import Path
+
+CURATED_BANKS = json.loads(
+    (Path(__file__).parent / "data" / "curated_banks.json").read_text("utf-8")
+)
 
 
 def load_curated_banks(QuestionBank, Question, Industry) -> int:
@@ -22,10 +29,10 @@ def load_curated_banks(QuestionBank, Question, Industry) -> int:
         Question.objects.bulk_create(
             Question(
                 bank=bank,
-                text=entry[0],
-                why=entry[1],
-                minutes=entry[2],
-                theme=entry[3] if len(entry) > 3 else spec["theme"],
+                text=entry["text"],
+                why=entry["why"],
+                minutes=entry["minutes"],
+                theme=entry.get("theme", spec["theme"]),
                 position=position,
             )
             for position, entry in enumerate(spec["questions"], start=1)

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from apps.contacts.models import Industry
 from apps.questions.coach import review_question
-from apps.questions.content import CURATED_BANKS
 from apps.questions.models import Question, QuestionBank, Theme
+from apps.questions.seeding import CURATED_BANKS
 
 pytestmark = pytest.mark.django_db
 

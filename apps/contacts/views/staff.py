@@ -17,7 +17,6 @@ from apps.core.access import staff_required
 
 from .. import services, spreadsheets
 from ..forms import (
-    kept_form,
     MergeForm,
     OrganisationForm,
     ProfessionalForm,
@@ -25,6 +24,7 @@ from ..forms import (
     StaffFilterForm,
     StatusForm,
     TaxonomyForm,
+    kept_form,
 )
 from ..models import (
     AuditEntry,
