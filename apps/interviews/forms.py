@@ -87,7 +87,7 @@ class AcceptForm(forms.Form):
 
     def __init__(self, *args, interview=None, zone_name="", **kwargs):
         super().__init__(*args, **kwargs)
-        from .services import in_zone
+        from apps.core.timezones import in_zone
 
         self.fields["proposed_time"].queryset = interview.proposed_times.filter(
             proposed_by=ProposedTime.By.STUDENT

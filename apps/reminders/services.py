@@ -15,9 +15,9 @@ from apps.core.mail import email_build, email_send
 from apps.core.models import QueuedEmail
 from apps.core.privacy import scrub_rows
 from apps.core.suppression import is_suppressed
-from apps.core.timezones import zone_named
+from apps.core.timezones import in_zone, zone_named
 from apps.interviews.models import Interview, Promise
-from apps.interviews.services import NOT_WRITTEN_TO, in_zone, research_missing
+from apps.interviews.services import NOT_WRITTEN_TO, research_missing
 from apps.questions.coach import is_closing
 from apps.questions.models import Theme
 

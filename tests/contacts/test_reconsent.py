@@ -69,7 +69,7 @@ def test_a_professional_another_worker_asked_meanwhile_is_not_asked_twice(monkey
     year_ago = timezone.now() - timedelta(days=400)
     first = make_professional(email="first@x.example", consent_at=year_ago)
     second = make_professional(email="second@x.example", consent_at=year_ago)
-    real_send = services.email_send
+    real_send = services.reconsent.email_send
     other = {first.email: second, second.email: first}
     calls = []
 
@@ -82,7 +82,9 @@ def test_a_professional_another_worker_asked_meanwhile_is_not_asked_twice(monkey
         calls.append(kwargs["to"])
         return real_send(**kwargs)
 
-    monkeypatch.setattr(services, "email_send", send_while_the_other_worker_asks_the_other)
+    monkeypatch.setattr(
+        services.reconsent, "email_send", send_while_the_other_worker_asks_the_other
+    )
     assert services.reconsent_request_due() == 1
     sent = sorted(r for (r,) in QueuedEmail.objects.values_list("recipients"))
     assert sent == [["first@x.example"], ["second@x.example"]]  # each once

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.contacts import services as binder
 from apps.contacts.models import Professional
-from apps.core.timezones import zone_named
+from apps.core.timezones import in_zone, zone_named
 
 from .. import services
 from ..forms import AcceptForm, CancelForm, CounterForm, DeclineForm, WrittenAnswersForm
@@ -46,7 +46,7 @@ def _page(request, token, interview, *, forms=None, status=200):
         "profile": getattr(interview.student, "student_profile", None),
         "zone": pro.time_zone,
         "times": [
-            (slot, services.in_zone(slot.starts_at, pro.time_zone))
+            (slot, in_zone(slot.starts_at, pro.time_zone))
             for slot in interview.proposed_times.filter(proposed_by=ProposedTime.By.STUDENT)
         ],
         "items": items,

@@ -1,0 +1,20 @@
+"""The audit trail of what staff did to binder entries."""
+
+from ..models import (
+    AuditEntry,
+    Professional,
+)
+
+# --- Audit ------------------------------------------------------------------------------------
+
+
+def audit(*, actor, action: str, professional: Professional | None = None, detail: str = ""):
+    """Record a staff action on the binder (``actor`` None: the professional, by their link)."""
+    return AuditEntry.objects.create(
+        actor=actor,
+        actor_name=actor.get_full_name() if actor is not None else "The professional (by link)",
+        action=action,
+        professional=professional,
+        professional_name=professional.full_name if professional is not None else "",
+        detail=detail[:300],
+    )

@@ -1,0 +1,143 @@
+"""Links for the professional, and what every stage shares: status changes, capacity, calendar
+files and the two e-mail doors."""
+
+from datetime import timedelta
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+from apps.contacts import services as binder
+from apps.contacts.models import Professional
+from apps.core.mail import email_send
+
+from .. import signals
+from ..calendar import CalendarEvent, event_ics
+from ..models import Interview
+
+LINK_SALT = "interviews.professional-link"
+# Whoever left the binder or asked never to be contacted gets no interview e-mail from us
+# (and the mail door refuses their address anyway once they asked "never").
+NOT_WRITTEN_TO = (Professional.Status.DO_NOT_CONTACT, Professional.Status.RETIRED)
+LINK_DAYS = 14
+Status = Interview.Status
+
+
+# --- Links for the professional -----------------------------------------------------------
+
+
+def professional_token(interview: Interview) -> str:
+    return signing.dumps({"i": interview.pk, "v": interview.link_version}, salt=LINK_SALT)
+
+
+def professional_link(interview: Interview) -> str:
+    return settings.SITE_URL + reverse("interviews:respond", args=[professional_token(interview)])
+
+
+def interview_for_token(token: str, *, for_update: bool = False) -> tuple[Interview | None, str]:
+    """The interview a link belongs to, or None and why: tampered, expired, or superseded
+    (the request was answered or changed since the link was sent)."""
+    try:
+        data = signing.loads(token, salt=LINK_SALT, max_age=timedelta(days=LINK_DAYS))
+    except signing.SignatureExpired:
+        return None, "expired"
+    except signing.BadSignature:
+        return None, "invalid"
+    queryset = Interview.objects.select_related("student", "professional", "plan")
+    if for_update:
+        queryset = queryset.select_for_update(of=("self",))
+    interview = queryset.filter(pk=data.get("i")).first()
+    if interview is None:
+        return None, "invalid"
+    if interview.link_version != data.get("v"):
+        return None, "used"
+    return interview, ""
+
+
+# --- Helpers ------------------------------------------------------------------------------
+
+
+def _change(interview: Interview, new_status: str, **fields) -> None:
+    old = interview.status
+    interview.status = new_status
+    interview.link_version += 1
+    for name, value in fields.items():
+        setattr(interview, name, value)
+    interview.save()
+    signals.interview_status_changed.send(
+        sender=Interview, interview=interview, old_status=old, new_status=new_status
+    )
+
+
+def _release_capacity(interview: Interview) -> None:
+    if interview.capacity_month:
+        binder.capacity_release(professional=interview.professional, month=interview.capacity_month)
+
+
+def calendar_event(interview: Interview, *, cancelled: bool = False) -> CalendarEvent:
+    pro, student = interview.professional, interview.student
+    # RFC 5546: a REQUEST or CANCEL names its ORGANIZER; the career centre sends them.
+    organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return CalendarEvent(
+        uid=f"interview-{interview.calendar_uid}@{settings.SITE_URL.split('//')[-1].split('/')[0]}",
+        sequence=interview.calendar_sequence,
+        starts_at=interview.starts_at,
+        ends_at=interview.ends_at,
+        summary=f"Informational interview: {student.full_name} and {pro.full_name}",
+        description=(
+            f"{interview.length_minutes}-minute {interview.get_format_display().lower()} "
+            "conversation arranged through the career centre."
+        ),
+        location=interview.where,
+        cancelled=cancelled,
+        organizer_email=organizer_email,
+        organizer_name=organizer_name,
+        attendees=tuple((p.full_name, p.email) for p in (student, pro) if p.email),
+    )
+
+
+def _ics_attachment(interview: Interview, *, cancelled: bool = False):
+    return [
+        (
+            "interview.ics",
+            event_ics(calendar_event(interview, cancelled=cancelled)).decode(),
+            "text/calendar",
+        )
+    ]
+
+
+def _mail_professional(interview: Interview, name: str, **context) -> None:
+    pro = interview.professional
+    if not pro.email or pro.status in NOT_WRITTEN_TO:
+        return
+    attachments = context.pop("attachments", ())
+    email_send(
+        name=name,
+        to=[pro.email],
+        context={
+            "interview": interview,
+            "professional": pro,
+            "student": interview.student,
+            "link": professional_link(interview),
+            "listing_link": binder.manage_link(pro),
+            **context,
+        },
+        attachments=attachments,
+    )
+
+
+def _mail_student(interview: Interview, name: str, **context) -> None:
+    attachments = context.pop("attachments", ())
+    email_send(
+        name=name,
+        to=[interview.student.email],
+        context={
+            "interview": interview,
+            "professional": interview.professional,
+            "student": interview.student,
+            "link": settings.SITE_URL + reverse("interviews:detail", args=[interview.pk]),
+            **context,
+        },
+        attachments=attachments,
+    )
