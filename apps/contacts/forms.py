@@ -1,4 +1,5 @@
 import uuid
+from datetime import datetime, time
 
 from django import forms
 from django.core.cache import cache
@@ -10,7 +11,7 @@ from apps.core.fields import ChoicesByIdField
 from apps.core.suppression import is_suppressed
 
 from .models import Industry, Occupation, Organisation, Professional, Resource
-from .services import SUPPRESSED_MESSAGE
+from .services import SUPPRESSED_MESSAGE, Attestation
 
 OFFER_FIELDS = ["offers_interviews", "offers_visits", "offers_cv_feedback", "offers_mentoring"]
 FORMAT_FIELDS = list(Professional.FORMAT_FIELDS)
@@ -151,6 +152,24 @@ class ProfessionalForm(forms.ModelForm):
         if day and day > timezone.localdate():
             raise forms.ValidationError("Consent cannot have been given in the future.")
         return day
+
+    def attestation(self) -> Attestation | None:
+        """The consent staff attested in this form, if they gave or changed one."""
+        data = self.cleaned_data
+        if not (data.get("consent_method") and data.get("consent_given_on")):
+            return None
+        if not {"consent_method", "consent_given_on", "consent_terms"} & set(self.changed_data):
+            return None
+        given_at = timezone.make_aware(datetime.combine(data["consent_given_on"], time(12)))
+        return Attestation(
+            method=data["consent_method"],
+            terms=data["consent_terms"],
+            given_at=min(given_at, timezone.now()),
+        )
+
+    def changes(self) -> list[tuple[str, str]]:
+        """Each changed field and its label, for the audit trail."""
+        return [(name, str(self[name].label)) for name in self.changed_data]
 
     def _clean_consent(self, cleaned) -> None:
         """A staff attestation names how and when the person agreed; nobody becomes active

@@ -22,14 +22,16 @@ from django.utils import timezone
 from apps.core.suppression import suppressed_among
 
 from .models import (
+    AuditEntry,
+    BinderImport,
     Industry,
     Occupation,
     Organisation,
     Professional,
     normalise_name,
 )
-from .services import invitation_send, status_changed
-from .spreadsheets import FIELDS, Table
+from .services import audit, invitation_send, status_changed
+from .spreadsheets import FIELDS, SpreadsheetError, Table, read_rows
 
 FORMULA_PREFIXES = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 TRUE_WORDS = {"yes", "y", "true", "1", "x", "alumni", "alumnus", "alumna"}
@@ -555,3 +557,29 @@ def import_commit(table: Table, *, by=None) -> ImportPlan:
             elif row.invite:
                 invitation_send(professional=professional)
     return plan
+
+
+def import_batch_commit(*, batch: BinderImport, by) -> dict[str, int]:
+    """Import an uploaded file once: its rows go into the binder, its content (personal data)
+    is dropped, and the audit trail says so, all in one transaction. Raises ValidationError,
+    writing nothing, if the file was imported already or any row has an error."""
+    with transaction.atomic():
+        batch = BinderImport.objects.select_for_update().get(pk=batch.pk)
+        if batch.committed_at:
+            raise ValidationError("This file was already imported.")
+        try:
+            table = read_rows(batch.filename, bytes(batch.content))
+        except SpreadsheetError as error:
+            raise ValidationError(str(error)) from None
+        plan = import_commit(table, by=by)
+        batch.committed_at = timezone.now()
+        batch.summary = plan.counts
+        batch.content = b""
+        batch.save(update_fields=["committed_at", "summary", "content"])
+        counts = plan.counts
+        audit(
+            actor=by,
+            action=AuditEntry.Action.IMPORTED,
+            detail=f"{batch.filename}: {counts['create']} added, {counts['update']} updated",
+        )
+    return counts

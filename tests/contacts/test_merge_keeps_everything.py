@@ -175,3 +175,29 @@ def test_an_entry_with_student_rows_cannot_be_deleted_behind_the_merge():
     with pytest.raises(ProtectedError):
         pro.delete()
     assert ContactLog.objects.filter(contact__student=student).count() == 1
+
+
+def test_a_merge_that_fails_leaves_no_audit_row_and_a_merge_that_works_leaves_one(
+    staff, monkeypatch
+):
+    first = make_professional(full_name="Ola Older")
+    second = make_professional(full_name="ola older")
+    _contact(make_user(), second)
+    from apps.contacts.services import merging
+
+    real_send = merging.signals.professionals_merged.send
+
+    def forget_the_contacts(**kwargs):
+        # A receiver that forgets to move a student's rows: PROTECT stops the delete.
+        monkeypatch.setattr(merging.signals.professionals_merged, "send", real_send)
+        return []
+
+    monkeypatch.setattr(merging.signals.professionals_merged, "send", forget_the_contacts)
+    with pytest.raises(ProtectedError):
+        binder.professionals_merge(first=first, second=second, by=staff)
+    assert not AuditEntry.objects.filter(action="merged").exists()
+    assert Professional.objects.filter(pk=second.pk).exists()
+
+    kept = binder.professionals_merge(first=first, second=second, by=staff)
+    [entry] = AuditEntry.objects.filter(action="merged")
+    assert entry.professional_id == kept.pk and entry.actor_id == staff.pk

@@ -5,6 +5,11 @@ what went wrong in plain words. Callers import from here: ``services.professiona
 from .audit import (  # noqa: F401
     audit,
 )
+from .editing import (  # noqa: F401
+    Attestation,
+    professional_create,
+    professional_update,
+)
 from .invitations import (  # noqa: F401
     consent_confirm_by_link,
     invitation_accept,

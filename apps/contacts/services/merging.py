@@ -13,6 +13,7 @@ from ..models import (
     Professional,
     normalise_name,
 )
+from .audit import audit
 from .status import status_changed
 
 # --- Duplicates and merging ------------------------------------------------------------------
@@ -147,7 +148,14 @@ def professionals_merge(*, first: Professional, second: Professional, by) -> Pro
             moved=moved,
             merged_by=by,
         )
+        merged_pk = merge.pk
         # Interviews, contacts and reminders point at the entry with PROTECT: if a receiver
         # above forgot a row, this delete fails and the whole merge rolls back.
         merge.delete()
+        audit(
+            actor=by,
+            action=AuditEntry.Action.MERGED,
+            professional=keep,
+            detail=f"Entry {merged_pk} merged into this one",
+        )
     return keep

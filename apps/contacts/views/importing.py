@@ -3,17 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from apps.core.access import staff_required
 
-from .. import services
 from ..forms import ImportUploadForm
-from ..importing import import_commit, import_plan
-from ..models import AuditEntry, BinderImport
+from ..importing import import_batch_commit, import_plan
+from ..models import BinderImport
 from ..spreadsheets import MAX_BYTES, SpreadsheetError, read_rows
 
 ROWS_PER_PAGE = 200
@@ -67,28 +64,12 @@ def preview(request, pk):
 @staff_required
 @require_POST
 def commit(request, pk):
-    with transaction.atomic():
-        batch = get_object_or_404(_imports_for(request.user).select_for_update(), pk=pk)
-        if batch.committed_at:
-            messages.info(request, "This file was already imported.")
-            return redirect("contacts:import_preview", pk=pk)
-        try:
-            table = read_rows(batch.filename, bytes(batch.content))
-            plan = import_commit(table, by=request.user)
-        except (SpreadsheetError, ValidationError) as error:
-            text = str(error) if isinstance(error, SpreadsheetError) else error.messages[0]
-            messages.error(request, text)
-            return redirect("contacts:import_preview", pk=pk)
-        batch.committed_at = timezone.now()
-        batch.summary = plan.counts
-        batch.content = b""  # the rows are in the binder now; the file's personal data goes
-        batch.save(update_fields=["committed_at", "summary", "content"])
-        counts = plan.counts
-        services.audit(
-            actor=request.user,
-            action=AuditEntry.Action.IMPORTED,
-            detail=f"{batch.filename}: {counts['create']} added, {counts['update']} updated",
-        )
+    batch = get_object_or_404(_imports_for(request.user), pk=pk)
+    try:
+        counts = import_batch_commit(batch=batch, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("contacts:import_preview", pk=pk)
     messages.success(
         request,
         f"Imported: {counts['create']} added, {counts['update']} updated, "

@@ -2,7 +2,6 @@
 organisations, resources and the taxonomy."""
 
 import io
-from datetime import datetime, time
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -150,40 +149,17 @@ def professional_export(request, fmt):
     )
 
 
-def _record_consent_if_given(form, professional, user) -> None:
-    """Staff attest how and when the person agreed (a phone call on 3 March)."""
-    data = form.cleaned_data
-    if (
-        data.get("consent_method")
-        and data.get("consent_given_on")
-        and ({"consent_method", "consent_given_on", "consent_terms"} & set(form.changed_data))
-    ):
-        given_at = timezone.make_aware(datetime.combine(data["consent_given_on"], time(12)))
-        services.consent_record(
-            professional=professional,
-            method=data["consent_method"],
-            terms=data["consent_terms"],
-            by=user,
-            given_at=min(given_at, timezone.now()),
-        )
-
-
 @staff_required
 def professional_create(request):
     form = ProfessionalForm(request.POST or None, initial={"status": Professional.Status.ACTIVE})
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                professional = form.save(commit=False)
-                wanted = professional.status
-                professional.status = Professional.Status.PENDING
-                professional.source = Professional.Source.STAFF
-                professional.save()
-                _record_consent_if_given(form, professional, request.user)
-                services.professional_set_status(professional=professional, status=wanted)
-                services.audit(
-                    actor=request.user, action=AuditEntry.Action.CREATED, professional=professional
-                )
+            professional = services.professional_create(
+                professional=form.save(commit=False),
+                status=form.cleaned_data["status"],
+                consent=form.attestation(),
+                by=request.user,
+            )
         except ValidationError as error:
             form.add_error(None, error.messages[0])
         else:
@@ -197,26 +173,16 @@ def professional_create(request):
 @staff_required
 def professional_edit(request, pk):
     professional = get_object_or_404(Professional, pk=pk, erased_at__isnull=True)
-    old_status = professional.status
     form = ProfessionalForm(request.POST or None, instance=professional)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                new_status = form.cleaned_data["status"]
-                professional = form.save(commit=False)
-                professional.status = old_status
-                if "referred_by" in form.changed_data:
-                    # Staff's note of who introduced them is not a student's introduction.
-                    professional.referred_by_student = None
-                professional.save()
-                _record_consent_if_given(form, professional, request.user)
-                services.professional_set_status(professional=professional, status=new_status)
-                services.audit(
-                    actor=request.user,
-                    action=AuditEntry.Action.CHANGED,
-                    professional=professional,
-                    detail=", ".join(form[name].label for name in form.changed_data),
-                )
+            services.professional_update(
+                professional=form.save(commit=False),
+                status=form.cleaned_data["status"],
+                consent=form.attestation(),
+                changed=form.changes(),
+                by=request.user,
+            )
         except ValidationError as error:
             form.add_error(None, error.messages[0])
         else:
@@ -401,13 +367,6 @@ def merge(request):
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("contacts:duplicates")
-    merged = entries[1] if entries[0].pk == kept.pk else entries[0]
-    services.audit(
-        actor=request.user,
-        action=AuditEntry.Action.MERGED,
-        professional=kept,
-        detail=f"Entry {merged.pk} merged into this one",
-    )
     messages.success(request, f"Merged into {kept.full_name} (the older entry).")
     return redirect("contacts:staff_detail", pk=kept.pk)
 

@@ -1,0 +1,74 @@
+"""Staff add and edit binder entries: the entry, its attested consent, its status and the audit
+row, in one transaction."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+
+from ..models import AuditEntry, Professional
+from .audit import audit
+from .status import consent_record, professional_set_status
+
+
+@dataclass(frozen=True)
+class Attestation:
+    """How and when staff say the person agreed to be listed (a phone call on 3 March)."""
+
+    method: str
+    terms: str
+    given_at: datetime
+
+
+def professional_create(
+    *, professional: Professional, status: str, consent: Attestation | None, by
+) -> Professional:
+    """Add the unsaved ``professional`` to the binder, with ``status`` once any consent is on
+    record (nobody becomes active without one)."""
+    with transaction.atomic():
+        professional.status = Professional.Status.PENDING
+        professional.source = Professional.Source.STAFF
+        professional.save()
+        if consent is not None:
+            _attest(professional, consent, by)
+        professional_set_status(professional=professional, status=status)
+        audit(actor=by, action=AuditEntry.Action.CREATED, professional=professional)
+    return professional
+
+
+def professional_update(
+    *,
+    professional: Professional,
+    status: str,
+    consent: Attestation | None,
+    changed: list[tuple[str, str]],
+    by,
+) -> None:
+    """Save staff's edit of ``professional`` (its fields already set; ``changed`` names each
+    changed field and its label), then its consent and its status."""
+    with transaction.atomic():
+        stored = Professional.objects.filter(pk=professional.pk).values_list("status", flat=True)
+        professional.status = stored.get()
+        if any(name == "referred_by" for name, _ in changed):
+            # Staff's note of who introduced them is not a student's introduction.
+            professional.referred_by_student = None
+        professional.save()
+        if consent is not None:
+            _attest(professional, consent, by)
+        professional_set_status(professional=professional, status=status)
+        audit(
+            actor=by,
+            action=AuditEntry.Action.CHANGED,
+            professional=professional,
+            detail=", ".join(label for _, label in changed),
+        )
+
+
+def _attest(professional: Professional, consent: Attestation, by) -> None:
+    consent_record(
+        professional=professional,
+        method=consent.method,
+        terms=consent.terms,
+        by=by,
+        given_at=consent.given_at,
+    )
