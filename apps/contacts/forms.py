@@ -37,8 +37,23 @@ def https_url(label, **kwargs):
     )
 
 
-class ProfessionalForm(forms.ModelForm):
+class AtLeastOneFormat:
+    """A professional accepts at least one way of talking: the one rule, for every form that
+    sets the formats."""
+
+    formats_error = "Choose at least one way you are happy to talk."
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f) for f in Professional.FORMAT_FIELDS):
+            self.add_error("accepts_phone", self.formats_error)
+        return cleaned
+
+
+class ProfessionalForm(AtLeastOneFormat, forms.ModelForm):
     """Staff create and edit binder entries with this."""
+
+    formats_error = "Choose at least one way they are happy to talk."
 
     time_zone = TimeZoneField(label="Time zone", help_text="")
     linkedin_url = https_url("LinkedIn profile")
@@ -142,8 +157,6 @@ class ProfessionalForm(forms.ModelForm):
             self.add_error(
                 "is_alumni", "Tick this if they are alumni, or clear the programme and year."
             )
-        if not any(cleaned.get(f) for f in FORMAT_FIELDS):
-            self.add_error("accepts_phone", "Choose at least one way they are happy to talk.")
         self._clean_consent(cleaned)
         return cleaned
 
@@ -349,7 +362,7 @@ class TaxonomyForm(forms.Form):
         return cleaned
 
 
-class VolunteerForm(forms.ModelForm):
+class VolunteerForm(AtLeastOneFormat, forms.ModelForm):
     """The public offer to talk to students. ``website`` is a honeypot: people never see it."""
 
     time_zone = TimeZoneField(label="Your time zone", help_text="")
@@ -402,12 +415,6 @@ class VolunteerForm(forms.ModelForm):
         # checked here.
         return super()._get_validation_exclusions() | {"email"}
 
-    def clean(self):
-        cleaned = super().clean()
-        if not any(cleaned.get(f) for f in FORMAT_FIELDS):
-            self.add_error("accepts_phone", "Choose at least one way you are happy to talk.")
-        return cleaned
-
     def save(self, commit=False):
         """The unsaved volunteer: volunteer_submit decides what to store (no side effects)."""
         professional = super().save(commit=False)
@@ -422,7 +429,7 @@ class EmailOnlyForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class ListingForm(forms.ModelForm):
+class ListingForm(AtLeastOneFormat, forms.ModelForm):
     """What a professional may correct about themselves through their link."""
 
     time_zone = TimeZoneField(label="Your time zone", help_text="")
@@ -448,12 +455,6 @@ class ListingForm(forms.ModelForm):
             "talk_about": forms.Textarea(attrs={"rows": 3}),
             "availability_notes": forms.Textarea(attrs={"rows": 2}),
         }
-
-    def clean(self):
-        cleaned = super().clean()
-        if not any(cleaned.get(f) for f in FORMAT_FIELDS):
-            self.add_error("accepts_phone", "Choose at least one way you are happy to talk.")
-        return cleaned
 
 
 class ImportUploadForm(forms.Form):

@@ -109,8 +109,15 @@ class ProfessionalQuerySet(models.QuerySet):
 
 
 class Professional(models.Model):
-    # The ways of talking a professional may accept, each a boolean field below.
-    FORMAT_FIELDS = ("accepts_in_person", "accepts_phone", "accepts_video", "accepts_email")
+    # The ways of talking a professional may accept (as an interview's format names them),
+    # each a boolean field below: the one list of them.
+    FORMATS = {
+        "in_person": "accepts_in_person",
+        "phone": "accepts_phone",
+        "video": "accepts_video",
+        "email": "accepts_email",
+    }
+    FORMAT_FIELDS = tuple(FORMATS.values())
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -267,6 +274,10 @@ class Professional(models.Model):
     @property
     def formats(self) -> list[str]:
         return self.format_labels(self)
+
+    def accepts(self, format: str) -> bool:
+        """Whether they take conversations in ``format`` (an interview's format value)."""
+        return format in self.FORMATS and getattr(self, self.FORMATS[format])
 
     @classmethod
     def format_labels(cls, row) -> list[str]:

@@ -7,12 +7,7 @@ from django.utils import timezone
 from .models import MonthlyLoad, Professional, month_start
 from .search import professionals_matching
 
-FORMAT_FIELD = {
-    "in_person": "accepts_in_person",
-    "phone": "accepts_phone",
-    "video": "accepts_video",
-    "email": "accepts_email",
-}
+FORMAT_FIELD = Professional.FORMATS
 STAFF_SORT = {
     "name": ["full_name", "pk"],
     "organisation": [F("organisation__name").asc(nulls_last=True), "full_name", "pk"],

@@ -52,14 +52,8 @@ class RequestForm(forms.ModelForm):
     def __init__(self, *args, professional=None, **kwargs):
         super().__init__(*args, **kwargs)
         if professional is not None:
-            allowed = {
-                Interview.Format.IN_PERSON: professional.accepts_in_person,
-                Interview.Format.PHONE: professional.accepts_phone,
-                Interview.Format.VIDEO: professional.accepts_video,
-                Interview.Format.EMAIL: professional.accepts_email,
-            }
             self.fields["format"].choices = [
-                (v, label) for v, label in Interview.Format.choices if allowed[v]
+                (v, label) for v, label in Interview.Format.choices if professional.accepts(v)
             ]
 
     def clean(self):

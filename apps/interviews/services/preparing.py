@@ -119,13 +119,7 @@ def request_prepare(
     if interview.status not in (Status.DRAFT,):
         raise ValidationError("This request has been sent already; withdraw it to start again.")
     pro = interview.professional
-    accepted = {
-        Interview.Format.IN_PERSON: pro.accepts_in_person,
-        Interview.Format.PHONE: pro.accepts_phone,
-        Interview.Format.VIDEO: pro.accepts_video,
-        Interview.Format.EMAIL: pro.accepts_email,
-    }
-    if not accepted.get(format):
+    if not pro.accepts(format):
         raise ValidationError(
             f"{pro.full_name} does not take {Interview.Format(format).label.lower()} conversations; "
             f"they accept: {', '.join(pro.formats).lower()}."
