@@ -239,47 +239,11 @@ MAIL_KEEP_DAYS = env.int("MAIL_KEEP_DAYS", default=30)
 MAIL_CLAIM_BATCH = env.int("MAIL_CLAIM_BATCH", default=50)
 MAIL_CLAIM_SECONDS = env.int("MAIL_CLAIM_SECONDS", default=300)
 WORKER_IDLE_SECONDS = env.float("WORKER_IDLE_SECONDS", default=5.0)
-# Each periodic job of `manage.py worker`, as a dotted path to a function(now) -> int. Listed
-# here so that core never imports the apps that add jobs.
-WORKER_JOBS = [
-    # Jobs that queue e-mail come first, so one pass also delivers what they queued.
-    "apps.contacts.services.binder_housekeeping_job",
-    "apps.interviews.services.expire_due_requests",
-    "apps.interviews.services.deliver_waiting_requests",
-    "apps.reminders.services.queue_due_reminders",
-    "apps.core.mail.deliver_due",
-    "apps.core.mail.purge_sent",
-    "apps.accounts.privacy.purge_notes_of_leavers",
-    "apps.core.statistics.sqlite_statistics_job",
-]
-# --- Privacy: each app's part of a student's data (apps/accounts/privacy.py) -------------------
-PERSONAL_DATA_EXPORTERS = [
-    "apps.accounts.privacy.personal_data",
-    "apps.questions.privacy.personal_data",
-    "apps.interviews.privacy.personal_data",
-    "apps.reminders.privacy.personal_data",
-    "apps.practice.privacy.personal_data",
-]
-ACCOUNT_CLOSERS = ["apps.interviews.privacy.close_account"]
-PRIVATE_NOTE_PURGERS = [
-    "apps.interviews.privacy.purge_private_notes",
-    "apps.reminders.privacy.purge_private_notes",
-    "apps.practice.privacy.purge_private_notes",
-]
 # A student's private notes are cleared this many days after they leave the centre.
 STUDENT_NOTES_RETENTION_DAYS = env.int("STUDENT_NOTES_RETENTION_DAYS", default=365)
 
 # The signed-in student's home page (the reminders dashboard).
 STUDENT_HOME_VIEW = "apps.reminders.views.dashboard"
-# Each app's demo data for `manage.py seed_demo`, lowest app first.
-DEMO_SEEDERS = [
-    "apps.accounts.demo.seed",
-    "apps.contacts.demo.seed",
-    "apps.questions.demo.seed",
-    "apps.interviews.demo.seed",
-    "apps.reminders.demo.seed",
-]
-
 PRODUCT_NAME = env.str("PRODUCT_NAME", default="Career Centre Conversations")
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 

@@ -1,7 +1,7 @@
 """A student's rights over their own data: a copy of everything (download my data), closing
 the account (delete my account), and the retention rule that clears private notes some time
-after a student leaves. Each app says what it holds through the functions named in settings
-(PERSONAL_DATA_EXPORTERS, ACCOUNT_CLOSERS, PRIVATE_NOTE_PURGERS), so accounts imports none."""
+after a student leaves. Each app above says what it holds by answering the signals in
+``apps.accounts.signals``, so accounts imports none of them."""
 
 import logging
 from datetime import timedelta
@@ -9,12 +9,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from apps.core.mail import email_forget
 from apps.core.privacy import collect, rows, zip_of
+from apps.core.signals import answers
 
 from .models import StudentProfile, User
+from .signals import account_closing, personal_data_wanted, private_notes_expired
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +45,8 @@ def personal_data(user: User) -> dict:
 
 
 def my_data_zip(user: User) -> bytes:
-    return zip_of(
-        collect(settings.PERSONAL_DATA_EXPORTERS, user), product_name=settings.PRODUCT_NAME
-    )
+    parts = [personal_data(user), *answers(personal_data_wanted, user=user)]
+    return zip_of(collect(parts), product_name=settings.PRODUCT_NAME)
 
 
 def account_delete(user: User) -> None:
@@ -54,8 +54,7 @@ def account_delete(user: User) -> None:
     cancelled, then the person, their notes and everything that is only theirs are deleted,
     with any e-mail to them still waiting or kept."""
     with transaction.atomic():
-        for path in settings.ACCOUNT_CLOSERS:
-            import_string(path)(user)
+        answers(account_closing, user=user)
         email_forget(user.email)
         user.delete()
     logger.info("account %s closed by its owner", user.pk)
@@ -73,7 +72,6 @@ def purge_notes_of_leavers(*, stop=lambda: False) -> int:
     if not due or stop():
         return 0
     with transaction.atomic():
-        for path in settings.PRIVATE_NOTE_PURGERS:
-            import_string(path)(due)
+        answers(private_notes_expired, user_ids=due)
         User.objects.filter(pk__in=due).update(notes_purged_at=timezone.now())
     return len(due)

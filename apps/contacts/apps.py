@@ -9,10 +9,14 @@ class ContactsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from . import search
+        from apps.core.signals import answer, demo_seed_wanted, worker_jobs_wanted
+
+        from . import demo, search, services
         from .forms import forget_taxonomy_choices
         from .models import Industry, Occupation
 
+        answer(worker_jobs_wanted, lambda: [services.binder_housekeeping_job], uid="binder-jobs")
+        answer(demo_seed_wanted, demo.seed, uid="binder-demo")
         search.connect_signals()
         for model in (Industry, Occupation):
             post_save.connect(

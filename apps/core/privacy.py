@@ -1,5 +1,5 @@
 """A person's own data, as a zip of JSON and CSV files: the shape shared by every app's
-exporter (``PERSONAL_DATA_EXPORTERS`` in settings), so core names no app."""
+part of it (each app answers ``apps.accounts.signals.personal_data_wanted``)."""
 
 import csv
 import io
@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from .spreadsheets import neutralise
 
@@ -21,10 +20,10 @@ def rows(queryset, *fields) -> list[dict]:
     return [dict(row) for row in queryset.values(*fields)]
 
 
-def collect(exporters: Iterable[str], user) -> Sections:
+def collect(parts: Iterable[Sections]) -> Sections:
     sections: Sections = {}
-    for path in exporters:
-        sections.update(import_string(path)(user))
+    for part in parts:
+        sections.update(part)
     return sections
 
 

@@ -1,12 +1,13 @@
 """Create demo data so the app looks alive on first run. Safe to run again: same result.
 
-Each app adds its own seeder to settings.DEMO_SEEDERS (core imports none of them).
+Each app answers apps.core.signals.demo_seed_wanted with its own data (core imports none),
+lowest app first.
 """
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import import_string
+
+from apps.core.signals import answers, demo_seed_wanted
 
 
 class Command(BaseCommand):
@@ -15,8 +16,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         lines = []
         with transaction.atomic():
-            for path in settings.DEMO_SEEDERS:
-                lines.extend(import_string(path)() or [])
+            for printed in answers(demo_seed_wanted):
+                lines.extend(printed or [])
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in with:"))
         for line in lines:
             self.stdout.write(f"  {line}")

@@ -1,4 +1,5 @@
-"""The one background process: runs every periodic job in settings.WORKER_JOBS.
+"""The one background process: runs every app's periodic jobs (each app answers
+``apps.core.signals.worker_jobs_wanted``), then core's own: e-mail delivery and housekeeping.
 
 ``worker --once`` makes a single pass (for cron and tests). Without it the worker loops until
 SIGTERM or SIGINT, finishing the item in hand before it stops. Safe to run several at once:
@@ -12,7 +13,10 @@ import threading
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
-from django.utils.module_loading import import_string
+
+from apps.core.mail import deliver_due, purge_sent
+from apps.core.signals import answers, worker_jobs_wanted
+from apps.core.statistics import sqlite_statistics_job
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +36,10 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGTERM, request_stop)
         signal.signal(signal.SIGINT, request_stop)
-        jobs = [(path, import_string(path)) for path in settings.WORKER_JOBS]
+        # The apps' jobs first: e-mail they queue is delivered in the same pass.
+        found = [job for jobs in answers(worker_jobs_wanted) for job in jobs]
+        found += [deliver_due, purge_sent, sqlite_statistics_job]
+        jobs = [(f"{job.__module__}.{job.__qualname__}", job) for job in found]
         verbosity = options["verbosity"]
 
         while True:
