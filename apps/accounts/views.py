@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -16,7 +14,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_POST
 
 from apps.core.access import staff_required, student_required
-from apps.core.ratelimit import client_address, rate_limit_allows
+from apps.core.ratelimit import client_address, over_limit
 
 from . import privacy, services
 from .forms import (
@@ -38,12 +36,11 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 def _mail_allowed(request, action: str, email: str) -> bool:
     """At most a few e-mails an hour per address and per visitor: the page answers the same
     either way, so a stranger cannot flood someone's inbox through it."""
-    hour = timedelta(hours=1)
-    by_address = rate_limit_allows(f"{action}:to:{email.lower()}", limit=3, window=hour)
-    by_visitor = rate_limit_allows(
-        f"{action}:from:{client_address(request)}", limit=10, window=hour
+    to_address = over_limit(request, group=f"{action}:to", key=email.lower(), rate="3/h")
+    from_visitor = over_limit(
+        request, group=f"{action}:from", key=str(client_address(request)), rate="10/h"
     )
-    return by_address and by_visitor
+    return not (to_address or from_visitor)
 
 
 class RateLimitedPasswordResetForm(QueuedPasswordResetForm):

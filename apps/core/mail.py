@@ -303,9 +303,9 @@ def email_cancel_queued(address: str) -> int:
 def purge_sent(*, stop: Callable[[], bool] = lambda: False) -> int:
     """Delivered e-mail is kept for MAIL_KEEP_DAYS (for support questions), then deleted:
     bodies hold personal data and one-use links. Runs at most hourly from the worker."""
-    from .ratelimit import rate_limit_allows
+    from .schedule import job_due
 
-    if stop() or not rate_limit_allows("job:core.purge-sent", limit=1, window=timedelta(hours=1)):
+    if stop() or not job_due("core.purge-sent", every=timedelta(hours=1)):
         return 0
     cutoff = timezone.now() - timedelta(days=settings.MAIL_KEEP_DAYS)
     deleted, _ = QueuedEmail.objects.filter(

@@ -75,18 +75,15 @@ class QueuedEmail(models.Model):
         self.save(update_fields=["status", "attempts", "next_attempt_at"])
 
 
-class RateLimitHit(models.Model):
-    """One use of a rate-limited public action (volunteering, asking for a listing link)."""
+class ScheduledJob(models.Model):
+    """When a periodic job of the worker may next run. A worker takes a run by moving
+    ``next_run_at`` on with a conditional update, so of several workers exactly one wins."""
 
-    key = models.CharField(max_length=200)
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        # The limiter counts recent hits for one key.
-        indexes = [models.Index(fields=["key", "at"], name="ratelimit_key_at_idx")]
+    name = models.CharField(max_length=100, unique=True)
+    next_run_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self):
-        return f"{self.key} at {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.name}: next {self.next_run_at:%Y-%m-%d %H:%M}"
 
 
 class SuppressedAddress(models.Model):

@@ -1,11 +1,8 @@
-"""A small rate limiter kept in the database, so every web process sees the same counts."""
-
-from datetime import timedelta
+"""Rate limits on public actions that send e-mail or write rows, counted by django-ratelimit in
+Django's cache: shared by every app server when CACHE_URL points at Redis (README, Scaling)."""
 
 from django.conf import settings
-from django.utils import timezone
-
-from .models import RateLimitHit
+from django_ratelimit.core import is_ratelimited
 
 
 def client_address(request) -> str | None:
@@ -20,12 +17,8 @@ def client_address(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def rate_limit_allows(key: str, *, limit: int, window: timedelta) -> bool:
-    """Record one use of ``key``; False when ``limit`` uses were already made within ``window``."""
-    now = timezone.now()
-    if RateLimitHit.objects.filter(key=key, at__gt=now - window).count() >= limit:
-        return False
-    RateLimitHit.objects.create(key=key, at=now)
-    # Old hits are of no use; dropping them here keeps the table small without a job.
-    RateLimitHit.objects.filter(key=key, at__lte=now - window).delete()
-    return True
+def over_limit(request, *, group: str, key: str, rate: str) -> bool:
+    """Count one use of ``key`` among ``group``'s; True once more than ``rate`` (say "3/h")."""
+    return is_ratelimited(
+        request, group=group, key=lambda group, request: key, rate=rate, increment=True
+    )

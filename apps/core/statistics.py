@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.db import connection
 
-from .ratelimit import rate_limit_allows
+from .schedule import job_due
 
 
 def refresh_sqlite_statistics() -> None:
@@ -25,7 +25,7 @@ def sqlite_statistics_job(*, stop: Callable[[], bool] = lambda: False) -> int:
     """The worker's step: at most once an hour, and only on SQLite."""
     if connection.vendor != "sqlite" or stop():
         return 0
-    if not rate_limit_allows("job:core.sqlite-statistics", limit=1, window=timedelta(hours=1)):
+    if not job_due("core.sqlite-statistics", every=timedelta(hours=1)):
         return 0
     refresh_sqlite_statistics()
     return 0

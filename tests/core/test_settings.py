@@ -16,6 +16,8 @@ GOOD = {
     "SECRET_KEY": "k" * 20 + "Qw3rTy-uiop_asdf-ghjkl-zxcvbnm-1234567890",
     "ALLOWED_HOSTS": "careers.example.edu",
     "DATABASE_URL": "postgres://app@db.internal:5432/careers",
+    # Rate limits and kept figures shared by every app server (checked, never connected to).
+    "CACHE_URL": "redis://cache.internal:6379/0",
 }
 
 
@@ -51,6 +53,12 @@ def test_check_deploy_is_clean_in_production():
     result = run_django(GOOD, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_warns_of_a_cache_each_process_keeps_alone():
+    alone = {**GOOD, "CACHE_URL": "locmemcache://"}
+    result = run_django(alone, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode != 0 and "core.W001" in result.stderr + result.stdout
 
 
 def test_production_uses_hashed_compressed_static_files_and_secure_cookies():

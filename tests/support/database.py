@@ -7,7 +7,7 @@ from django.db import connection
 
 OWN_APPS = {"accounts", "contacts", "questions", "interviews", "reminders", "practice", "core"}
 # Rows that refused requests legitimately write: rate-limit hits count refusals too.
-IGNORED_TABLES = {"core_ratelimithit"}
+IGNORED_TABLES = {"core_scheduledjob"}
 
 
 def database_url(name: str | None = None) -> str:

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.core.mail import email_send
-from apps.core.ratelimit import rate_limit_allows
+from apps.core.schedule import job_due
 
 from ..models import (
     CONSENT_VALID_DAYS,
@@ -79,7 +79,6 @@ def imports_purge_stale(*, now=None) -> int:
 
 def binder_housekeeping_job(*, stop=lambda: False) -> int:
     """The worker's step for the binder: at most once an hour, however often it loops."""
-    hourly = rate_limit_allows("job:contacts.housekeeping", limit=1, window=timedelta(hours=1))
-    if stop() or not hourly:
+    if stop() or not job_due("contacts.housekeeping", every=timedelta(hours=1)):
         return 0
     return reconsent_request_due() + reconsent_pause_unanswered() + imports_purge_stale()

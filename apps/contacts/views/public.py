@@ -1,8 +1,6 @@
 """Pages for professionals, who have no account: volunteering, and managing their listing
 through a signed, expiring link. Nothing changes on GET."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +8,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from apps.core.ratelimit import client_address, rate_limit_allows
+from apps.core.ratelimit import client_address, over_limit
 
 from .. import services
 from ..forms import EmailOnlyForm, ListingForm, VolunteerForm
@@ -20,8 +18,9 @@ SUBMISSIONS_PER_HOUR = 5
 
 
 def _rate_limited(request, action: str) -> bool:
-    key = f"{action}:{client_address(request)}"
-    return not rate_limit_allows(key, limit=SUBMISSIONS_PER_HOUR, window=timedelta(hours=1))
+    return over_limit(
+        request, group=action, key=str(client_address(request)), rate=f"{SUBMISSIONS_PER_HOUR}/h"
+    )
 
 
 def volunteer(request):

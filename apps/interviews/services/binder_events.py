@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from apps.contacts.models import Professional
 from apps.core.privacy import scrub_rows
-from apps.core.ratelimit import rate_limit_allows
+from apps.core.schedule import job_due
 from apps.questions.models import Plan
 
 from ..models import Answer, Interview, Promise, Referral
@@ -114,9 +114,7 @@ def interviews_merge(*, kept: Professional, merged: Professional) -> str:
 
 def expire_due_requests(*, stop=lambda: False) -> int:
     """Worker job: requests unanswered for 14 days expire and give their place back."""
-    if stop() or not rate_limit_allows(
-        "job:interviews.expire", limit=1, window=timedelta(minutes=5)
-    ):
+    if stop() or not job_due("interviews.expire", every=timedelta(minutes=5)):
         return 0
     count = 0
     for interview in Interview.objects.due_to_expire(timezone.now()).select_related(
