@@ -7,25 +7,20 @@ transaction, so a change made since the preview cannot slip through, and writes 
 row has an error. Only the columns the file has are compared and written.
 """
 
-import difflib
-import re
-import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 
 from apps.core.suppression import suppressed_among
 
+from .import_rows import CONSENT_WORDS, FORMAT_WORDS, OFFER_WORDS, ImportRow, Lookups, _clean
 from .models import (
     AuditEntry,
     BinderImport,
-    Industry,
-    Occupation,
     Organisation,
     Professional,
     normalise_name,
@@ -33,60 +28,6 @@ from .models import (
 from .services import audit, invitation_send, status_changed
 from .spreadsheets import FIELDS, SpreadsheetError, Table, read_rows
 
-FORMULA_PREFIXES = ("'=", "'+", "'-", "'@", "'\t", "'\r")
-TRUE_WORDS = {"yes", "y", "true", "1", "x", "alumni", "alumnus", "alumna"}
-FALSE_WORDS = {"no", "n", "false", "0", ""}
-OFFER_WORDS = {
-    "informational interviews": "offers_interviews",
-    "informational interview": "offers_interviews",
-    "interviews": "offers_interviews",
-    "interview": "offers_interviews",
-    "workplace visits": "offers_visits",
-    "workplace visit": "offers_visits",
-    "visits": "offers_visits",
-    "cv feedback": "offers_cv_feedback",
-    "cv": "offers_cv_feedback",
-    "mentoring": "offers_mentoring",
-    "mentor": "offers_mentoring",
-}
-FORMAT_WORDS = {
-    "in person": "accepts_in_person",
-    "in-person": "accepts_in_person",
-    "phone": "accepts_phone",
-    "telephone": "accepts_phone",
-    "video": "accepts_video",
-    "e-mail": "accepts_email",
-    "email": "accepts_email",
-    "e-mail questions": "accepts_email",
-    "email questions": "accepts_email",
-}
-STATUS_WORDS = (
-    {label.lower(): value for value, label in Professional.Status.choices}
-    | {value: value for value in Professional.Status.values}
-    | {
-        "do not contact": Professional.Status.DO_NOT_CONTACT,
-        "dnc": Professional.Status.DO_NOT_CONTACT,
-    }
-)
-
-
-Method = Professional.ConsentMethod
-# How a spreadsheet may say consent was given. "Spreadsheet import" is not a way of giving
-# consent: a row that says only that arrives pending and is asked.
-CONSENT_WORDS = {
-    "phone": Method.PHONE,
-    "phone call": Method.PHONE,
-    "telephone": Method.PHONE,
-    "email": Method.EMAIL,
-    "e mail": Method.EMAIL,
-    "in person": Method.IN_PERSON,
-    "face to face": Method.IN_PERSON,
-    "form": Method.FORM,
-    "online form": Method.FORM,
-    "volunteer form": Method.FORM,
-    "link": Method.LINK,
-    "confirmed by them through an e mailed link": Method.LINK,
-}
 LISTED_STATUSES = {Professional.Status.ACTIVE, Professional.Status.PAUSED}
 
 
@@ -134,206 +75,6 @@ class ImportPlan:
                 yield row.number, column, reason
 
 
-def _clean(text: str) -> str:
-    """Undo the export's formula guard, so an exported file imports back unchanged."""
-    if text.startswith(FORMULA_PREFIXES):
-        return text[1:]
-    return text
-
-
-class _Lookups:
-    """Everything the plan compares against, loaded once (a few queries, however many rows)."""
-
-    def __init__(self):
-        self.industries = {i.name.lower(): i for i in Industry.objects.all()}
-        self.occupations = {}
-        for occupation in Occupation.objects.all():
-            self.occupations[occupation.name.lower()] = occupation
-            if occupation.code:
-                self.occupations[occupation.code.lower()] = occupation
-                self.occupations[occupation.code.split("-")[0]] = occupation
-        self.organisations = {o.name.lower(): o for o in Organisation.objects.all()}
-        # A matched row is compared field by field, industry and occupation included.
-        people = Professional.objects.filter(erased_at__isnull=True).select_related(
-            "organisation", "industry", "occupation"
-        )
-        self.by_email = {}
-        self.by_name = {}
-        for professional in people:
-            if professional.email:
-                self.by_email[professional.email] = professional
-            org = professional.organisation.name.lower() if professional.organisation else ""
-            self.by_name.setdefault((normalise_name(professional.full_name), org), professional)
-        self.zones = zoneinfo.available_timezones()
-        self.suppressed: set[str] = set()
-
-
-def _suggest(value: str, options) -> str:
-    close = difflib.get_close_matches(value.lower(), list(options), n=1, cutoff=0.6)
-    return f" Did you mean “{close[0]}”?" if close else ""
-
-
-def _integer(raw: str, low: int, high: int):
-    if not re.fullmatch(r"-?\d{1,6}(\.0+)?", raw):
-        raise ValidationError(f"“{raw}” is not a whole number.")
-    number = int(float(raw))
-    if not low <= number <= high:
-        raise ValidationError(f"{number} is outside {low}–{high}.")
-    return number
-
-
-def _flags(raw: str, words: dict[str, str], all_fields: set[str], what: str) -> dict[str, bool]:
-    chosen = {}
-    for part in raw.replace(";", ",").replace("/", ",").split(","):
-        token = " ".join(part.lower().split())
-        if not token:
-            continue
-        if token not in words:
-            raise ValidationError(f"“{part.strip()}” is not one of the {what} we know.")
-        chosen[words[token]] = True
-    return {name: chosen.get(name, False) for name in all_fields}
-
-
-def _parse_date(raw: str):
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    raise ValidationError(f"“{raw}” is not a date we can read; use 2025-09-30.")
-
-
-def _row_values(raw: dict[str, str], lookups: _Lookups) -> tuple[dict, list[tuple[str, str]], str]:
-    """Typed values for the columns present, the errors found, and the organisation name."""
-    values: dict = {}
-    errors: list[tuple[str, str]] = []
-
-    def parse(column: str, convert: Callable[[str], dict]):
-        text = _clean(raw.get(column, "").strip())
-        try:
-            values.update(convert(text))
-        except ValidationError as error:
-            errors.append((FIELDS[column], error.messages[0]))
-
-    def plain(name, limit):
-        def convert(text):
-            if len(text) > limit:
-                raise ValidationError(f"Longer than {limit} characters.")
-            return {name: text}
-
-        return convert
-
-    for column, limit in [
-        ("full_name", 150),
-        ("job_title", 150),
-        ("location", 120),
-        ("talk_about", 5000),
-        ("availability_notes", 2000),
-        ("phone", 40),
-        ("tags", 300),
-        ("alumni_programme", 200),
-    ]:
-        if column in raw:
-            parse(column, plain(column, limit))
-    if "full_name" in values and not values["full_name"]:
-        errors.append((FIELDS["full_name"], "A name is required."))
-
-    def email(text):
-        text = text.lower()
-        if text:
-            EmailValidator(message=f"“{text}” is not an e-mail address.")(text)
-        return {"email": text}
-
-    def industry(text):
-        if not text:
-            return {"industry": None}
-        if text.lower() not in lookups.industries:
-            raise ValidationError(
-                f"“{text}” is not in the industry list.{_suggest(text, lookups.industries)} "
-                "Add it on the taxonomy page, or fix the spelling."
-            )
-        return {"industry": lookups.industries[text.lower()]}
-
-    def occupation(text):
-        if not text:
-            return {"occupation": None}
-        found = lookups.occupations.get(text.lower())
-        if found is None:
-            raise ValidationError(
-                f"“{text}” is not in the occupation list.{_suggest(text, lookups.occupations)}"
-            )
-        return {"occupation": found}
-
-    def zone(text):
-        if text and text not in lookups.zones:
-            raise ValidationError(f"“{text}” is not a time zone; use a name like Europe/London.")
-        return {"time_zone": text or Professional._meta.get_field("time_zone").default}
-
-    def linkedin(text):
-        if text:
-            URLValidator(message=f"“{text}” is not a web address.")(text)
-        return {"linkedin_url": text}
-
-    def alumni(text):
-        word = text.lower()
-        if word not in TRUE_WORDS | FALSE_WORDS:
-            raise ValidationError(f"Write yes or no, not “{text}”.")
-        return {"is_alumni": word in TRUE_WORDS}
-
-    def status(text):
-        if not text:
-            return {}
-        key = " ".join(text.lower().replace("_", " ").replace("-", " ").split())
-        if key not in STATUS_WORDS:
-            raise ValidationError(
-                f"“{text}” is not a status; use active, paused, pending, retired or do not contact."
-            )
-        return {"status": STATUS_WORDS[key]}
-
-    def consent(text):
-        if not text:
-            return {}
-        day = _parse_date(text)
-        if day > timezone.localdate():
-            raise ValidationError("A consent date cannot be in the future.")
-        return {"consent_at": timezone.make_aware(datetime.combine(day, time(12)))}
-
-    def consent_method(text):
-        if not text:
-            return {}
-        key = " ".join(text.lower().replace("-", " ").split())
-        if key not in CONSENT_WORDS:
-            raise ValidationError(
-                f"“{text}” is not a way consent is given; use phone, e-mail, in person, form "
-                "or link."
-            )
-        return {"consent_method": CONSENT_WORDS[key]}
-
-    converters = {
-        "email": email,
-        "industry": industry,
-        "occupation": occupation,
-        "time_zone": zone,
-        "linkedin_url": linkedin,
-        "is_alumni": alumni,
-        "status": status,
-        "consent_date": consent,
-        "consent_method": consent_method,
-        "years_in_field": lambda t: {"years_in_field": _integer(t, 0, 70) if t else None},
-        "alumni_year": lambda t: {"alumni_year": _integer(t, 1940, 2100) if t else None},
-        "monthly_capacity": lambda t: {"monthly_capacity": _integer(t, 0, 20) if t else 2},
-        "offers": lambda t: _flags(t, OFFER_WORDS, set(OFFER_WORDS.values()), "offers"),
-        "formats": lambda t: _flags(t, FORMAT_WORDS, set(FORMAT_WORDS.values()), "formats"),
-    }
-    for column, convert in converters.items():
-        if column in raw:
-            parse(column, convert)
-    organisation = " ".join(_clean(raw.get("organisation", "")).split())
-    if len(organisation) > 200:
-        errors.append((FIELDS["organisation"], "Longer than 200 characters."))
-    return values, errors, organisation
-
-
 def _comparable(value):
     if isinstance(value, datetime):
         return value.date()
@@ -343,16 +84,20 @@ def _comparable(value):
 
 
 def import_plan(table: Table, *, progress: Callable[[int, int], None] | None = None) -> ImportPlan:
-    lookups = _Lookups()
+    lookups = Lookups()
     lookups.suppressed = suppressed_among(
         _clean(raw.get("email", "")).strip().lower() for _number, raw in table.rows
     )
+    form = ImportRow.for_columns(table.columns)
     plans: list[RowPlan] = []
     seen_emails: dict[str, int] = {}
     seen_names: dict[tuple, int] = {}
     total = len(table.rows)
     for index, (number, raw) in enumerate(table.rows, start=1):
-        values, errors, organisation = _row_values(raw, lookups)
+        row = form(raw, lookups)
+        errors = row.row_errors()  # validates the row
+        values = row.values()
+        organisation = row.cleaned_data.get("organisation", "")
         plan = RowPlan(
             number=number, name=values.get("full_name", raw.get("full_name", "")), errors=errors
         )
