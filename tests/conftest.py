@@ -1,9 +1,11 @@
 """Personas and factories shared by every test."""
 
 import itertools
+import os
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from apps.accounts.models import StudentProfile, User
 from apps.core.mail import deliver_due
@@ -85,3 +87,10 @@ def staff_client(staff):
 def run_worker():
     """One pass of the mail worker, in this process; returns how many e-mails it handled."""
     return deliver_due
+
+
+# Every property test runs from a fixed seed unless it says otherwise: the same examples on
+# every run and every machine (HYPOTHESIS_PROFILE=explore draws fresh ones locally).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+hypothesis_settings.register_profile("explore", derandomize=False, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -155,8 +155,13 @@ class Interview(models.Model):
             # interviews, per professional and per student: migration 0002.)
         ]
         indexes = [
-            # The worker's expiry query and the staff's stalled-requests list.
+            # The worker's expiry query.
             models.Index(fields=["status", "expires_at"], name="interview_status_expiry_idx"),
+            # The staff's stalled-requests list: waiting ones, oldest request first.
+            models.Index(fields=["status", "requested_at"], name="interview_waiting_idx"),
+            # The staff's interview list, most recently changed first (a page of 30 read
+            # straight from the index instead of sorting every interview).
+            models.Index(fields=["-updated_at", "-id"], name="interview_updated_idx"),
             # Overlap checks for one professional's or one student's confirmed interviews.
             models.Index(
                 fields=["professional", "status", "starts_at"], name="interview_pro_time_idx"

@@ -144,3 +144,32 @@ def test_a_record_with_an_error_keeps_everything_typed(student, student_client):
     assert "between 1 and 240" in page and "Say what they promised" in page
     interview.refresh_from_db()
     assert interview.status == "confirmed" and interview.notes == ""
+
+
+def test_the_date_filters_take_whole_days_in_the_viewers_zone(staff, settings):
+    from ..conftest import client_for
+
+    staff.time_zone = "Pacific/Auckland"
+    staff.save()
+    pro = make_professional(full_name="Dana Dated")
+    late = Interview.objects.create(student=make_user(), professional=pro, status="draft")
+    # 23:30 on 10 March in Auckland is still 10 March to the viewer (10:30 UTC that day).
+    moment = timezone.make_aware(
+        timezone.datetime(2026, 3, 10, 23, 30), timezone.get_fixed_timezone(13 * 60)
+    )
+    Interview.objects.filter(pk=late.pk).update(updated_at=moment)
+    client = client_for(staff)
+    url = reverse("interviews:staff_list")
+    on_the_day = client.get(url, {"date_from": "2026-03-10", "date_to": "2026-03-10"})
+    assert "Dana Dated" in on_the_day.content.decode()
+    next_day = client.get(url, {"date_from": "2026-03-11"}).content.decode()
+    assert "Dana Dated" not in next_day
+
+
+def test_the_interview_list_counts_without_the_rows_joins_or_load(staff_client):
+    make_interviews(3)
+    with CaptureQueriesContext(connection) as queries:
+        assert staff_client.get(reverse("interviews:staff_list")).status_code == 200
+    counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+    counted = [sql for sql in counts if '"interviews_interview"' in sql.split("WHERE")[0]]
+    assert counted and all("JOIN" not in sql and "monthlyload" not in sql for sql in counted)
