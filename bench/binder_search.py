@@ -1,7 +1,8 @@
-"""Median server time of the student search page (text query + two filters) over 20,000
-professionals. Target: under 50 ms on the 2-core reference machine.
+"""Server time of the student search and the staff binder for several queries, at 2,000 and
+20,000 professionals (each in a fresh database), and how it grew; on PostgreSQL also the plans.
 
-    .venv/bin/python bench/binder_search.py [--size 20000] [--repeat 60]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python bench/binder_search.py
+    .venv/bin/python bench/binder_search.py --sizes 2000 20000 --repeat 30
 """
 
 import argparse
@@ -95,44 +96,85 @@ def build(size: int) -> None:
     User.objects.create_user(email="bench@example.edu", password="x", full_name="Bench Student")
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--size", type=int, default=PEOPLE)
-    parser.add_argument("--repeat", type=int, default=60)
-    args = parser.parse_args()
+STUDENT_QUERIES = ["london", "okafor", "analyst", "pr", "data analyst leeds", "zzz"]
+STAFF_QUERIES = ["analyst", "london", "okafor"]
+
+
+def measure(size: int, repeat: int) -> dict[str, float]:
+    """Median server time per page at ``size`` professionals, in a database of its own."""
     with fresh_database() as vendor:
+        from django.core.cache import cache
         from django.db import connection
         from django.test import Client
+        from django.urls import reverse
 
         from apps.accounts.models import User
         from apps.contacts.models import Industry
 
-        build(args.size)
+        build(size)
         if vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        client = Client()
-        client.force_login(
-            User.objects.get(email="bench@example.edu"),
-            backend="django.contrib.auth.backends.ModelBackend",
+        student = Client()
+        student.force_login(User.objects.get(email="bench@example.edu"))
+        staff = Client()
+        staff.force_login(
+            User.objects.create_user(
+                email="staff@bench.example", password="x", full_name="Staff", role="staff"
+            )
         )
         industry = Industry.objects.get(name="Technology").pk
-        params = {"q": "research", "industry": industry, "format": "video"}
+        pages = {
+            f"student q={q}": (student, reverse("contacts:search"), {"q": q})
+            for q in STUDENT_QUERIES
+        }
+        pages["student q=research + industry + video"] = (
+            student,
+            reverse("contacts:search"),
+            {"q": "research", "industry": industry, "format": "video"},
+        )
+        pages |= {
+            f"staff q={q}": (staff, reverse("contacts:staff_list"), {"q": q}) for q in STAFF_QUERIES
+        }
+        found = {}
+        for name, (client, url, params) in pages.items():
 
-        def search():
-            response = client.get("/professionals/", params)
-            assert response.status_code == 200, response.status_code
+            def page(client=client, url=url, params=params):
+                cache.clear()
+                response = client.get(url, params)
+                assert response.status_code == 200, (url, response.status_code)
 
-        from apps.contacts.forms import StudentSearchForm
-        from apps.contacts.queries import student_professionals
+            samples = timed(page, repeat=repeat)
+            found[name] = sorted(samples)[len(samples) // 2]
+            print(f"  {vendor} {size}: {name}: {summary(samples)}", flush=True)
+        if vendor == "postgresql":
+            explain(size)
+        return found
 
-        form = StudentSearchForm(params)
-        assert form.is_valid()
-        found = student_professionals(form.cleaned_data).count()
-        samples = timed(search, repeat=args.repeat)
+
+def explain(size: int) -> None:
+    """The plans of the student search's count and page queries, one line each."""
+    from apps.contacts.queries import student_professionals
+
+    for q in ("london", "okafor"):
+        queryset = student_professionals({"q": q})
+        plan = queryset.order_by().explain(analyze=True).splitlines()
+        nodes = [line.strip() for line in plan if "Scan" in line or "Execution" in line]
+        print(f"  EXPLAIN {size} q={q}: " + " | ".join(nodes), flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[PEOPLE // 10, PEOPLE])
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    results = [measure(size, args.repeat) for size in args.sizes]
+    small, large = results[0], results[-1]
+    print(f"\n| page | {args.sizes[0]} | {args.sizes[-1]} | growth |\n|---|---|---|---|")
+    for name in small:
         print(
-            f"binder search on {vendor}, {args.size} professionals, q=research + industry + format "
-            f"({found} matches): {summary(samples)}"
+            f"| {name} | {small[name]:.1f} ms | {large[name]:.1f} ms "
+            f"| {large[name] / small[name]:.2f}x |"
         )
 
 

@@ -11,13 +11,12 @@ class ContactsConfig(AppConfig):
 
         from apps.core.signals import answer, demo_seed_wanted, worker_jobs_wanted
 
-        from . import demo, search, services
+        from . import demo, services
         from .forms import forget_taxonomy_choices
         from .models import Industry, Occupation
 
         answer(worker_jobs_wanted, lambda: [services.binder_housekeeping_job], uid="binder-jobs")
         answer(demo_seed_wanted, demo.seed, uid="binder-demo")
-        search.connect_signals()
         for model in (Industry, Occupation):
             post_save.connect(
                 forget_taxonomy_choices, sender=model, dispatch_uid=f"taxonomy-{model}"

@@ -35,8 +35,8 @@ from ..models import (
     Resource,
     month_start,
 )
-from ..queries import staff_professionals
-from ..search import page_by_name
+from ..queries import STAFF_SORT, staff_professionals
+from ..search import results_page
 
 PAGE_SIZE = 25
 ROW_FIELDS = [
@@ -67,18 +67,15 @@ def professional_list(request):
     # every column; this page does not): making three models per row was a sixth of the page.
     shown = matching.select_related(None).values_list(*ROW_FIELDS, named=True)
     # Counted without the rows' joins, which SQLite would otherwise walk for all 20,000 (7 ms).
-    if (data.get("sort") or "name") == "name":
-        page = page_by_name(
-            shown,
-            data.get("q", ""),
-            per_page=PAGE_SIZE,
-            number=request.GET.get("page"),
-            counted=matching,
-        )
-    else:
-        paginator = Paginator(shown, PAGE_SIZE)
-        paginator.count = matching.order_by().count()
-        page = paginator.get_page(request.GET.get("page"))
+    sort = data.get("sort") or "name"
+    page = results_page(
+        shown,
+        data.get("q", ""),
+        per_page=PAGE_SIZE,
+        number=request.GET.get("page"),
+        counted=matching,
+        order=None if sort == "name" else STAFF_SORT.get(sort),
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {

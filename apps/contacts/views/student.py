@@ -7,7 +7,7 @@ from apps.core.access import student_required
 from ..forms import StudentSearchForm, kept_form
 from ..models import MonthlyLoad, Professional, Resource, month_start
 from ..queries import student_professionals, with_load_this_month
-from ..search import page_by_name
+from ..search import results_page
 
 PAGE_SIZE = 20
 CARD_FIELDS = [
@@ -37,7 +37,7 @@ def search(request):
     # and no model instances are made (four per card were a sixth of the page's time).
     matching = student_professionals(data)
     professionals = with_load_this_month(matching).values_list(*CARD_FIELDS, named=True)
-    page = page_by_name(
+    page = results_page(
         professionals,
         data.get("q", ""),
         per_page=PAGE_SIZE,

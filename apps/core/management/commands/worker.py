@@ -16,7 +16,6 @@ from django.db import close_old_connections
 
 from apps.core.mail import deliver_due, purge_sent
 from apps.core.signals import answers, worker_jobs_wanted
-from apps.core.statistics import sqlite_statistics_job
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +37,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, request_stop)
         # The apps' jobs first: e-mail they queue is delivered in the same pass.
         found = [job for jobs in answers(worker_jobs_wanted) for job in jobs]
-        found += [deliver_due, purge_sent, sqlite_statistics_job]
+        found += [deliver_due, purge_sent]
         jobs = [(f"{job.__module__}.{job.__qualname__}", job) for job in found]
         verbosity = options["verbosity"]
 
