@@ -9,22 +9,19 @@ default for a binder of a few thousand, reads ``search_text`` itself.
 import re
 
 from django.contrib.postgres.search import SearchQuery
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import connections
 from django.db.models import CharField, F, QuerySet, Value
 from django.db.models.functions import Concat
+
+from apps.core import pagination
+from apps.core.pagination import count_up_to_limit, limited_page
 
 MAX_TERMS = 8
 
 
 def search_terms(query: str) -> list[str]:
     return re.findall(r"\w+", (query or "").lower())[:MAX_TERMS]
-
-
-# A list is counted only this far. Counting every match of a common word grows with the binder
-# (17 ms of a 20,000-person one for a surname one in five share), and nobody pages through
-# more: past this the page says "more than 500" and asks for another word or a filter.
-COUNT_LIMIT = 500
 
 
 def by_name(query: str, *, matches: int | None = None) -> list:
@@ -37,7 +34,7 @@ def by_name(query: str, *, matches: int | None = None) -> list:
     order) rules that walk out. Without words, or when they match more than the count limit,
     walking the name index is the fast way (sorting 19,000 matches for "pro" took 99 ms).
     """
-    if not search_terms(query) or (matches is not None and matches > COUNT_LIMIT):
+    if not search_terms(query) or (matches is not None and matches > pagination.COUNT_LIMIT):
         return ["full_name", "pk"]
     unindexed = Concat(F("full_name"), Value(""), output_field=CharField())
     return [unindexed.asc(), "pk"]
@@ -52,18 +49,14 @@ def results_page(
     counted: QuerySet | None = None,
     order: list | None = None,
 ) -> Page:
-    """A page of ``queryset``, counted once up to COUNT_LIMIT, in ``order`` (by default by
-    name, ordered to suit the count). ``page.more_than`` is the limit when more matched.
+    """A page of ``queryset``, counted up to the limit (apps.core.pagination), in ``order``
+    (by default by name, ordered to suit the count).
 
     ``counted``: the same rows without the page's annotations and column choices, which only
     slow the ORM's building of the COUNT query (a tenth of the student search's time)."""
-    rows = (queryset if counted is None else counted).order_by()
-    matches = rows[: COUNT_LIMIT + 1].count()
-    paginator = Paginator(queryset.order_by(*(order or by_name(query, matches=matches))), per_page)
-    paginator.count = min(matches, COUNT_LIMIT)  # counted above: no second COUNT query
-    page = paginator.get_page(number)
-    page.more_than = COUNT_LIMIT if matches > COUNT_LIMIT else None
-    return page
+    matches = count_up_to_limit(queryset if counted is None else counted)
+    ordered = queryset.order_by(*(order or by_name(query, matches=matches)))
+    return limited_page(ordered, number, per_page=per_page, matches=matches)
 
 
 def professionals_matching(queryset: QuerySet, query: str) -> QuerySet:

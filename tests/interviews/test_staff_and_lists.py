@@ -173,3 +173,18 @@ def test_the_interview_list_counts_without_the_rows_joins_or_load(staff_client):
     counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
     counted = [sql for sql in counts if '"interviews_interview"' in sql.split("WHERE")[0]]
     assert counted and all("JOIN" not in sql and "monthlyload" not in sql for sql in counted)
+
+
+def test_staff_list_counts_up_to_the_limit_then_asks_to_narrow(staff_client, monkeypatch):
+    from apps.core import pagination
+
+    monkeypatch.setattr(pagination, "COUNT_LIMIT", 4)
+    make_interviews(6)
+    page = staff_client.get(reverse("interviews:staff_list")).content.decode()
+    assert "More than 4 interviews" in page and "Filter by status, dates" in page
+    assert page.count("SECRET NOTE") == 0
+    response = staff_client.get(reverse("interviews:staff_list"), {"status": "requested"})
+    assert "0 interviews" in response.content.decode()
+    assert response.context["page"].more_than is None
+    monkeypatch.setattr(pagination, "COUNT_LIMIT", 6)  # exactly at the limit: counted exactly
+    assert "6 interviews" in staff_client.get(reverse("interviews:staff_list")).content.decode()

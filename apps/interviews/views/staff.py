@@ -6,7 +6,6 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from apps.contacts.models import MonthlyLoad, month_start
 from apps.core.access import staff_required
+from apps.core.pagination import count_up_to_limit, limited_page
 
 from .. import services
 from ..forms import StaffFilterForm
@@ -84,11 +84,10 @@ def interview_list(request):
         .annotate(load_this_month=Coalesce(Subquery(used, output_field=IntegerField()), Value(0)))
         .order_by("-updated_at", "-pk")
     )
-    paginator = Paginator(shown, 30)
-    # Counted without the rows' joins and the load subquery, which the database would
-    # otherwise work out for every interview there is (interview_updated_idx serves the page).
-    paginator.count = matching.order_by().count()
-    page = paginator.get_page(request.GET.get("page"))
+    # Counted without the rows' joins and the load subquery, and only up to the limit: a
+    # year's interviews are not read page by page (interview_updated_idx serves the page).
+    matches = count_up_to_limit(matching)
+    page = limited_page(shown, request.GET.get("page"), per_page=30, matches=matches)
     query = request.GET.copy()
     query.pop("page", None)
     window = timezone.now() - timedelta(days=settings.INTERVIEW_FOLLOW_UP_AFTER_DAYS)
