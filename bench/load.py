@@ -95,10 +95,10 @@ def build(scale: float) -> dict:
             Reminder.objects.bulk_create(batch, ignore_conflicts=True)
             batch = []
     Reminder.objects.bulk_create(batch, ignore_conflicts=True)
-    # Fresh statistics, as a running site has them (PostgreSQL's autovacuum; SQLite's
-    # "optimize" when a connection opens).
+    # Fresh statistics and merged GIN entries, as a running site has them (PostgreSQL's
+    # autovacuum; SQLite's "optimize" when a connection opens).
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return {"interview": mine[0].pk, "professional": mine[0].professional_id}
 
 

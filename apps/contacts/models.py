@@ -105,7 +105,8 @@ class SearchableWords(SearchVector):
 
 
 class WordIndex(GinIndex):
-    """A GIN index on PostgreSQL; elsewhere a plain index, since only PostgreSQL has GIN."""
+    """A GIN index on PostgreSQL; elsewhere a plain index (without the operator class), since
+    only PostgreSQL has GIN."""
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
         if schema_editor.connection.vendor != "postgresql":
@@ -271,6 +272,12 @@ class Professional(models.Model):
             models.Index(fields=["full_name", "id"], name="prof_name_idx"),
             # The search: every word a professional can be found by (PostgreSQL).
             WordIndex(fields=["search_vector"], name="prof_search_vector_idx"),
+            # Trigrams of the same words: the search also asks for each term as a substring,
+            # which PostgreSQL estimates from a sample of rows (so it can tell a rare word
+            # from a common one, as it cannot for a tsvector prefix) and finds in this index.
+            WordIndex(
+                fields=["search_text"], opclasses=["gin_trgm_ops"], name="prof_search_trgm_idx"
+            ),
             # Staff filters.
             models.Index(fields=["industry", "status"], name="prof_industry_status_idx"),
             models.Index(fields=["occupation", "status"], name="prof_occupation_status_idx"),
