@@ -12,7 +12,7 @@ class ContactsConfig(AppConfig):
         from apps.core.signals import answer, demo_seed_wanted, worker_jobs_wanted
 
         from . import demo, services
-        from .forms import forget_taxonomy_choices
+        from .filters import forget_taxonomy_choices
         from .models import Industry, Occupation
 
         answer(worker_jobs_wanted, lambda: [services.binder_housekeeping_job], uid="binder-jobs")

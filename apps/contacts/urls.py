@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import importing, public, staff, student
+from .views import catalogue, importing, public, staff, student
 
 app_name = "contacts"
 
@@ -24,14 +24,16 @@ urlpatterns = [
     path("binder/import/", importing.upload, name="import_upload"),
     path("binder/import/<int:pk>/", importing.preview, name="import_preview"),
     path("binder/import/<int:pk>/commit/", importing.commit, name="import_commit"),
-    path("binder/organisations/", staff.organisation_list, name="organisations"),
-    path("binder/organisations/new/", staff.organisation_edit, name="organisation_create"),
-    path("binder/organisations/<int:pk>/edit/", staff.organisation_edit, name="organisation_edit"),
-    path("binder/resources/", staff.resource_list, name="resources"),
-    path("binder/resources/new/", staff.resource_edit, name="resource_create"),
-    path("binder/resources/<int:pk>/edit/", staff.resource_edit, name="resource_edit"),
-    path("binder/taxonomy/", staff.taxonomy, name="taxonomy"),
-    path("binder/audit/", staff.audit_log, name="audit"),
+    path("binder/organisations/", catalogue.organisation_list, name="organisations"),
+    path("binder/organisations/new/", catalogue.organisation_edit, name="organisation_create"),
+    path(
+        "binder/organisations/<int:pk>/edit/", catalogue.organisation_edit, name="organisation_edit"
+    ),
+    path("binder/resources/", catalogue.resource_list, name="resources"),
+    path("binder/resources/new/", catalogue.resource_edit, name="resource_create"),
+    path("binder/resources/<int:pk>/edit/", catalogue.resource_edit, name="resource_edit"),
+    path("binder/taxonomy/", catalogue.taxonomy, name="taxonomy"),
+    path("binder/audit/", catalogue.audit_log, name="audit"),
     # Students.
     path("professionals/", student.search, name="search"),
     path("professionals/<int:pk>/", student.profile, name="profile"),

@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from apps.contacts.forms import StaffFilterForm
+from apps.contacts.filters import StaffFilterForm
 from apps.contacts.models import Industry
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.contacts.forms import TAXONOMY_SECONDS, StaffFilterForm, StudentSearchForm
+from apps.contacts.filters import TAXONOMY_SECONDS, StaffFilterForm, StudentSearchForm
 from apps.contacts.models import Industry, Occupation
 
 pytestmark = pytest.mark.django_db

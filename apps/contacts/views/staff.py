@@ -1,11 +1,10 @@
-"""Staff curate the binder: list, filter, create, edit, change status, volunteers, duplicates,
-organisations, resources and the taxonomy."""
+"""Staff curate the binder: list, filter, export, create, edit, change status, volunteers and
+duplicates. Organisations, resources, the taxonomy and the audit log are in catalogue.py."""
 
 import io
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,24 +14,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from apps.core.access import staff_required
 
 from .. import services, spreadsheets
+from ..filters import StaffFilterForm, kept_form
 from ..forms import (
     MergeForm,
-    OrganisationForm,
     ProfessionalForm,
-    ResourceForm,
-    StaffFilterForm,
     StatusForm,
-    TaxonomyForm,
-    kept_form,
 )
 from ..models import (
     AuditEntry,
-    Industry,
     MonthlyLoad,
-    Occupation,
-    Organisation,
     Professional,
-    Resource,
     month_start,
 )
 from ..queries import STAFF_SORT, staff_professionals
@@ -378,97 +369,3 @@ def _merge_confirm(request, entries):
         "hidden": [("first", kept.pk), ("second", folded.pk)],
     }
     return render(request, "contacts/merge_confirm.html", context)
-
-
-def _simple_edit(request, *, form_class, instance, template_context, success_url, noun):
-    form = form_class(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        if isinstance(saved, Organisation) and instance is not None:
-            # Students search organisation names through each professional's search text.
-            for professional in saved.professionals.select_related("industry", "occupation"):
-                professional.save(update_fields=["search_text"])
-        messages.success(request, f"{noun} saved.")
-        return redirect(success_url)
-    return render(request, "contacts/simple_form.html", {"form": form, **template_context})
-
-
-@staff_required
-def organisation_list(request):
-    organisations = Organisation.objects.select_related("industry").order_by("name")
-    page = Paginator(organisations, 50).get_page(request.GET.get("page"))
-    return render(request, "contacts/organisations.html", {"page": page})
-
-
-@staff_required
-def organisation_edit(request, pk=None):
-    instance = get_object_or_404(Organisation, pk=pk) if pk else None
-    title = f"Edit {instance.name}" if instance else "Add an organisation"
-    return _simple_edit(
-        request,
-        form_class=OrganisationForm,
-        instance=instance,
-        template_context={"title": title},
-        success_url="contacts:organisations",
-        noun="Organisation",
-    )
-
-
-@staff_required
-def resource_list(request):
-    resources = Resource.objects.prefetch_related("industries").order_by("kind", "name")
-    return render(request, "contacts/resources.html", {"resources": resources})
-
-
-@staff_required
-def resource_edit(request, pk=None):
-    instance = get_object_or_404(Resource, pk=pk) if pk else None
-    title = f"Edit {instance.name}" if instance else "Add an association or directory"
-    return _simple_edit(
-        request,
-        form_class=ResourceForm,
-        instance=instance,
-        template_context={"title": title},
-        success_url="contacts:resources",
-        noun="Resource",
-    )
-
-
-@staff_required
-def taxonomy(request):
-    form = TaxonomyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        model = Industry if form.cleaned_data["kind"] == "industry" else Occupation
-        model.objects.create(name=form.cleaned_data["name"])
-        messages.success(request, f"“{form.cleaned_data['name']}” added.")
-        return redirect("contacts:taxonomy")
-    context = {
-        "form": form,
-        "industries": Industry.objects.all(),
-        "occupations": Occupation.objects.all(),
-    }
-    return render(request, "contacts/taxonomy.html", context)
-
-
-@staff_required
-def audit_log(request):
-    """Every staff action on the binder, newest first; one professional's with ?professional=."""
-    entries = AuditEntry.objects.select_related("professional").only(
-        "at", "actor_name", "action", "detail", "professional_name", "professional__erased_at"
-    )
-    professional = None
-    wanted = request.GET.get("professional", "")
-    if wanted.isdigit():
-        professional = Professional.objects.filter(pk=wanted).first()
-        entries = entries.filter(professional_id=wanted)
-    action = request.GET.get("action", "")
-    if action in AuditEntry.Action.values:
-        entries = entries.filter(action=action)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    context = {
-        "page": page,
-        "professional": professional,
-        "actions": AuditEntry.Action.choices,
-        "action": action,
-    }
-    return render(request, "contacts/audit.html", context)

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from apps.core.access import student_required
 
-from ..forms import StudentSearchForm, kept_form
+from ..filters import StudentSearchForm, kept_form
 from ..models import MonthlyLoad, Professional, Resource, month_start
 from ..queries import student_professionals, with_load_this_month
 from ..search import results_page
