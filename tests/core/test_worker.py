@@ -37,7 +37,7 @@ def test_every_apps_jobs_run_before_delivery_and_the_demo_seeds_lowest_app_first
         "apps.contacts.services.reconsent.binder_housekeeping_job",
         "apps.interviews.services.binder_events.expire_due_requests",
         "apps.interviews.services.preparing.deliver_waiting_requests",
-        "apps.reminders.services.queue_due_reminders",
+        "apps.reminders.services.mailing.queue_due_reminders",
     ]
     receivers = [entry[0][0] for entry in demo_seed_wanted.receivers]
     assert receivers == [

@@ -1,0 +1,129 @@
+"""The student's actions on a reminder, and the thank-you note."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from apps.core.mail import email_send
+from apps.core.suppression import is_suppressed
+from apps.interviews.models import Interview, Promise
+from apps.interviews.services import NOT_WRITTEN_TO
+from apps.questions.models import Theme
+
+from ..models import Reminder, ThankYou
+from .scheduling import contact_touch
+
+Kind = Reminder.Kind
+
+
+# --- The student's actions on a reminder ---------------------------------------------------------
+
+
+def reminder_done(*, reminder: Reminder) -> None:
+    if reminder.state != Reminder.State.PENDING:
+        raise ValidationError("This reminder is already closed.")
+    with transaction.atomic():
+        reminder.state = Reminder.State.DONE
+        reminder.save(update_fields=["state", "updated_at"])
+        if reminder.kind == Kind.PROMISE and reminder.promise_id:
+            Promise.objects.filter(pk=reminder.promise_id).update(done_at=timezone.now())
+        if reminder.kind == Kind.KEEP_IN_TOUCH and reminder.professional_id:
+            contact_touch(
+                student=reminder.student, professional=reminder.professional, note="Kept in touch"
+            )
+
+
+def reminder_snooze(*, reminder: Reminder, days: int) -> None:
+    if days not in (1, 7):
+        raise ValidationError("Snooze for a day or a week.")
+    if reminder.state != Reminder.State.PENDING:
+        raise ValidationError("This reminder is already closed.")
+    reminder.due_at = max(reminder.due_at, timezone.now()) + timedelta(days=days)
+    reminder.emailed_at = None  # it comes round again, e-mail included
+    reminder.save(update_fields=["due_at", "emailed_at", "updated_at"])
+
+
+def reminder_dismiss(*, reminder: Reminder) -> None:
+    if reminder.state != Reminder.State.PENDING:
+        raise ValidationError("This reminder is already closed.")
+    reminder.state = Reminder.State.DISMISSED
+    reminder.save(update_fields=["state", "updated_at"])
+
+
+# --- Thank-you note -----------------------------------------------------------------------------
+
+
+def thank_you_draft(interview: Interview) -> str:
+    pro = interview.professional
+    first = pro.full_name.split(" ")[0]
+    answered = [
+        a.item for a in interview.answers.select_related("item") if a.text.strip() and a.item
+    ]
+    themes = []
+    for item in answered:
+        if item.theme and item.theme not in themes:
+            themes.append(item.theme)
+    labels = [Theme(t).label.lower() for t in themes[:3]]
+    if labels:
+        topics = ", ".join(labels[:-1]) + (" and " if len(labels) > 1 else "") + labels[-1]
+        discussed = f"I especially valued what you said about {topics}."
+    else:
+        discussed = "I learnt a great deal from hearing how you see your work."
+    step = (interview.next_steps or "").strip().splitlines()
+    action = (
+        f" Following your advice, my next step is to {step[0].rstrip('.').lower()}."
+        if step and step[0]
+        else ""
+    )
+    promises = [p.text.strip().rstrip(".") for p in interview.promises.filter(done_at__isnull=True)]
+    recall = ""
+    if promises:
+        recall = f" Thank you also for kindly offering to {promises[0][0].lower()}{promises[0][1:]}; there is no rush at all."
+    return (
+        f"Dear {first},\n\n"
+        f"Thank you very much for taking the time to talk with me"
+        f"{' today' if interview.starts_at and timezone.localdate(interview.starts_at) == timezone.localdate() else ''}. "
+        f"{discussed}{action}{recall}\n\n"
+        "I really appreciate your generosity, and I hope to keep in touch.\n\n"
+        f"With thanks,\n{interview.student.full_name}"
+    )
+
+
+def thank_you_for(interview: Interview) -> ThankYou:
+    note = ThankYou.objects.filter(interview=interview).first()
+    if note is None:
+        note = ThankYou.objects.create(interview=interview, text=thank_you_draft(interview))
+    return note
+
+
+def thank_you_send(*, interview: Interview, text: str) -> None:
+    if interview.status != Interview.Status.COMPLETED:
+        raise ValidationError("Send a thank-you note once the interview is recorded as held.")
+    if not text.strip():
+        raise ValidationError("Write the note first.")
+    pro = interview.professional
+    pro.refresh_from_db(fields=["email", "status"])  # they may have left a moment ago
+    if not pro.email or pro.status in NOT_WRITTEN_TO or is_suppressed(pro.email):
+        raise ValidationError(
+            "They cannot be e-mailed through the app (they have left the binder or asked not "
+            "to be contacted); your note is kept here for you."
+        )
+    with transaction.atomic():
+        note = thank_you_for(interview)
+        if note.sent_at:
+            raise ValidationError("Your thank-you note has been sent already.")
+        note.text = text.strip()
+        note.sent_at = timezone.now()
+        note.save()
+        email_send(
+            name="thank_you",
+            to=[pro.email],
+            reply_to=[interview.student.email],
+            context={"text": note.text, "student": interview.student, "professional": pro},
+        )
+        Reminder.objects.pending().filter(interview=interview, kind=Kind.THANK_YOU).update(
+            state=Reminder.State.DONE, updated_at=timezone.now()
+        )
+        contact_touch(student=interview.student, professional=pro, note="Thank-you note sent")
