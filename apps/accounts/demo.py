@@ -1,12 +1,14 @@
 """Demo people for `manage.py seed_demo`: known logins, safe to run again."""
 
+from typing import Any
+
 from django.utils import timezone
 
 from .models import StudentProfile, User
 
 DEMO_PASSWORD = "demo-pass-2026"
 
-PEOPLE = [
+PEOPLE: list[dict[str, Any]] = [
     {
         "email": "staff@example.edu",
         "full_name": "Sam Adviser",

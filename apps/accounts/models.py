@@ -1,5 +1,7 @@
 import hashlib
 import zoneinfo
+from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -15,14 +17,14 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(f"“{value}” is not a time zone we know; pick one from the list.")
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def get_by_natural_key(self, email):
         # Addresses are stored lower-case; people type them however they like.
         return self.get(email=(email or "").strip().lower())
 
-    def _create(self, email, password, **fields):
+    def _create(self, email: str, password: str | None, **fields: Any) -> "User":
         if not email:
             raise ValueError("An e-mail address is required.")
         user = self.model(email=email.strip().lower(), **fields)
@@ -30,11 +32,11 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email, password=None, **fields):
+    def create_user(self, email: str, password: str | None = None, **fields: Any) -> "User":
         fields.setdefault("role", User.Role.STUDENT)
         return self._create(email, password, **fields)
 
-    def create_superuser(self, email, password=None, **fields):
+    def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> "User":
         fields.update(role=User.Role.STAFF, is_staff=True, is_superuser=True)
         fields.setdefault("email_confirmed_at", timezone.now())
         return self._create(email, password, **fields)
@@ -93,10 +95,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         super().clean()
         self.email = self.email.strip().lower()
 
-    def get_full_name(self):
+    def get_full_name(self) -> str:
         return self.full_name
 
-    def get_short_name(self):
+    def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
     @property
@@ -130,8 +132,8 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class StaffInvitationQuerySet(models.QuerySet):
-    def open(self, now):
+class StaffInvitationQuerySet(models.QuerySet["StaffInvitation"]):
+    def open(self, now: datetime) -> "StaffInvitationQuerySet":
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now)
 
 

@@ -20,7 +20,7 @@ from .models import StaffInvitation, StudentProfile, User, token_digest
 class EmailConfirmationTokenGenerator(PasswordResetTokenGenerator):
     key_salt = "apps.accounts.EmailConfirmationTokenGenerator"
 
-    def _make_hash_value(self, user, timestamp):
+    def _make_hash_value(self, user: User, timestamp: int) -> str:
         # Confirming changes email_confirmed_at, so a used link stops working.
         return f"{user.pk}{user.email}{user.email_confirmed_at}{timestamp}"
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from django.utils import timezone
 
@@ -53,9 +54,12 @@ UK_CITIES = [c for c, (country, _, _) in CITIES.items() if country == "UK"]
 ABROAD_CITIES = [c for c in CITIES if c not in UK_CITIES]
 
 
+_NOT_DECOMPOSED: dict[str, str | int | None] = {"ø": "o", "Ø": "O", "ı": "i", "ß": "ss", "æ": "ae"}
+
+
 def _ascii(value: str) -> str:
     """Lower-case ASCII letters and digits only, for addresses and profile slugs."""
-    value = value.translate(str.maketrans({"ø": "o", "Ø": "O", "ı": "i", "ß": "ss", "æ": "ae"}))
+    value = value.translate(str.maketrans(_NOT_DECOMPOSED))
     value = unicodedata.normalize("NFKD", value)
     value = "".join(c for c in value if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]", "", value)
@@ -138,7 +142,7 @@ def _plan_professionals(rng: random.Random) -> list[dict]:
     extra = set(rng.sample(INDUSTRIES, EXTRA_PROFESSIONALS))
     total = PROFESSIONALS_PER_INDUSTRY * len(INDUSTRIES) + EXTRA_PROFESSIONALS
     alumni = set(rng.sample(range(total), total // 3))
-    people = []
+    people: list[dict[str, Any]] = []
     for industry in INDUSTRIES:
         data = BINDER[industry]
         orgs = list(data["organisations"])
@@ -270,7 +274,7 @@ def _plan_professionals(rng: random.Random) -> list[dict]:
         ]
         people[index]["referred_by"] = people[rng.choice(earlier)]["email"]
 
-    dupes = []
+    dupes: list[dict[str, Any]] = []
     for (name, variant, address), index in zip(DUPLICATES, originals, strict=True):
         original = people[index]
         first, last = name.split(" ", 1)
@@ -348,7 +352,7 @@ def seed() -> list[str]:
             )
             resource.industries.set([industries[industry]])
 
-    saved = {}
+    saved: dict[str, Professional] = {}
     for person in _plan_professionals(rng):
         # Everyone listed said yes in a way someone can name (an import carried the date and
         # the way it was given); "spreadsheet import" is not a way of giving consent.

@@ -6,6 +6,7 @@ import difflib
 import re
 import zoneinfo
 from datetime import datetime, time
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -81,9 +82,9 @@ def _clean(text: str) -> str:
 class Lookups:
     """Everything the plan compares against, loaded once (a few queries, however many rows)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.industries = {i.name.lower(): i for i in Industry.objects.all()}
-        self.occupations = {}
+        self.occupations: dict[str, Occupation] = {}
         for occupation in Occupation.objects.all():
             self.occupations[occupation.name.lower()] = occupation
             if occupation.code:
@@ -94,8 +95,8 @@ class Lookups:
         people = Professional.objects.filter(erased_at__isnull=True).select_related(
             "organisation", "industry", "occupation"
         )
-        self.by_email = {}
-        self.by_name = {}
+        self.by_email: dict[str, Professional] = {}
+        self.by_name: dict[tuple[str, str], Professional] = {}
         for professional in people:
             if professional.email:
                 self.by_email[professional.email] = professional
@@ -194,7 +195,7 @@ class ImportRow(forms.Form):
     @classmethod
     def for_columns(cls, columns) -> type["ImportRow"]:
         """The form for a file with these columns: each row's form copies only their fields."""
-        form = type(cls.__name__, (cls,), {})
+        form = cast(type[ImportRow], type(cls.__name__, (cls,), {}))
         form.base_fields = {name: f for name, f in cls.base_fields.items() if name in columns}
         return form
 
@@ -314,4 +315,4 @@ class ImportRow(forms.Form):
         return values
 
     def row_errors(self) -> list[tuple[str, str]]:
-        return [(FIELDS[name], errors[0]) for name, errors in self.errors.items()]
+        return [(FIELDS[name], str(errors[0])) for name, errors in self.errors.items()]

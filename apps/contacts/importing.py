@@ -160,6 +160,7 @@ def _plan_consent(plan: RowPlan, values: dict) -> None:
             plan.invite = bool(values.get("email"))
     elif plan.action == "update" and "status" in plan.changes:
         target = plan.target
+        assert target is not None  # an update is a row matched to an entry
         has_consent = _consent_given(values) or target.has_consent()
         note = ""
         if target.status == Professional.Status.RETIRED and values["status"] in LISTED_STATUSES:
@@ -183,6 +184,7 @@ def _visibility(plan: RowPlan, values: dict) -> str:
     elif "status" in plan.changes:
         status = values["status"]
     else:
+        assert target is not None  # an update is a row matched to an entry
         status = target.status
     if status == Professional.Status.ACTIVE:
         given_at = values.get("consent_at") or (target.consent_at if target else None)
@@ -273,6 +275,7 @@ def import_commit(table: Table, *, by=None) -> ImportPlan:
                 professional.created_at = professional.updated_at = now
                 new.append(professional)
             elif row.action == "update":
+                assert row.target is not None  # an update is a row matched to an entry
                 professional = row.target
                 for name in row.changes:
                     if name == "organisation":
@@ -292,6 +295,7 @@ def import_commit(table: Table, *, by=None) -> ImportPlan:
             )
         for row in plan.rows:
             if row.action == "update" and "status" in row.changes:
+                assert row.target is not None  # an update is a row matched to an entry
                 # The apps above must hear of it as they would from a person's click.
                 status_changed(professional=row.target, old_status=row.old_status)
         for professional, row in zip(

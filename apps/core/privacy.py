@@ -6,7 +6,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
@@ -94,7 +94,7 @@ def scrub_rows(queryset, fields: Iterable[str], needles: Iterable[str], *, repla
 
 
 def scrub_everywhere(
-    needles: Iterable[str], *, replacement: str, skip: set[str] = frozenset()
+    needles: Iterable[str], *, replacement: str, skip: Set[str] = frozenset()
 ) -> int:
     """Replace each of ``needles`` (a name, an address) wherever it was written, in every text
     column of every model outside ``skip`` (app labels, or ``app.model`` labels): the one walk

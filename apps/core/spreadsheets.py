@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -304,8 +304,8 @@ def _check_required(columns: list[str], header: list[str], schema: Schema) -> No
             f"(or {other.capitalize()})."
         )
     found = [text for text in header if text]
-    found = ", ".join(found[:8]) + (", …" if len(found) > 8 else "")
-    sentences.append(f"The headings should be in the first row; the first row reads: {found}.")
+    first_row = ", ".join(found[:8]) + (", …" if len(found) > 8 else "")
+    sentences.append(f"The headings should be in the first row; the first row reads: {first_row}.")
     raise SpreadsheetError(" ".join(sentences))
 
 
@@ -346,7 +346,7 @@ def xlsx_bytes(header: list[str], rows: Iterable[Iterable], sheet_title: str = "
     return buffer.getvalue()
 
 
-def _text_cell(sheet, value) -> WriteOnlyCell:
+def _text_cell(sheet, value) -> Cell:
     # openpyxl refuses control characters that XML cannot hold, so drop them (before
     # neutralising, so that dropping one cannot uncover a leading "=").
     text = neutralise(ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value)))

@@ -11,10 +11,10 @@ from apps.contacts.models import Professional
 from apps.questions.models import Plan, PlanItem
 
 
-class InterviewQuerySet(models.QuerySet):
+class InterviewQuerySet(models.QuerySet["Interview"]):
     OPEN = ("requested", "confirmed")
 
-    def open(self):
+    def open(self) -> "InterviewQuerySet":
         """Requests awaiting an answer, and confirmed interviews still ahead."""
         return self.filter(status__in=self.OPEN)
 

@@ -4,16 +4,18 @@ Each returns the reason an action is not available, in words for the student, or
 is. The numbers are settings (INTERVIEW_*).
 """
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from apps.accounts.models import User
 from apps.contacts.models import MonthlyLoad, Professional, month_start
 
-from .models import Interview
+from .models import Interview, InterviewQuerySet
 
 
 def why_unavailable(professional: Professional) -> str:
@@ -24,7 +26,9 @@ def why_unavailable(professional: Professional) -> str:
     return ""
 
 
-def why_cannot_request(*, student, professional: Professional, exclude=None) -> str:
+def why_cannot_request(
+    *, student: User, professional: Professional, exclude: Interview | None = None
+) -> str:
     """Why this student may not send a (new) request to this professional now."""
     unavailable = why_unavailable(professional)
     if unavailable:
@@ -56,11 +60,13 @@ def why_cannot_request(*, student, professional: Professional, exclude=None) -> 
     return ""
 
 
-def _long(day) -> str:
+def _long(day: date) -> str:
     return date_format(day, "j F Y")
 
 
-def why_wait_to_ask_again(*, student, professional: Professional, mine=None) -> str:
+def why_wait_to_ask_again(
+    *, student: User, professional: Professional, mine: InterviewQuerySet | None = None
+) -> str:
     """Never pester: what the professional said when they declined, an unanswered request
     that expired (it counts like a decline), and at most a few asks of one person in a
     window, whatever became of them. "" when this student may ask now."""
@@ -90,7 +96,8 @@ def why_wait_to_ask_again(*, student, professional: Professional, mine=None) -> 
         .values_list("requested_at", flat=True)[: settings.INTERVIEW_MAX_ASKS_PER_PAIR]
     )
     if len(asked) >= settings.INTERVIEW_MAX_ASKS_PER_PAIR:
-        again_on = timezone.localdate(asked[-1] + window)
+        # The filter on requested_at leaves out requests never sent, which have none.
+        again_on = timezone.localdate(cast(datetime, asked[-1]) + window)
         return (
             f"You have asked {name} {len(asked)} times in the last "
             f"{settings.INTERVIEW_ASKS_WINDOW_DAYS // 30} months, the most for one person, so "
@@ -99,7 +106,7 @@ def why_wait_to_ask_again(*, student, professional: Professional, mine=None) -> 
     return ""
 
 
-def _legacy_again_on(interview: Interview):
+def _legacy_again_on(interview: Interview) -> date:
     """Declines and expiries from before the professional could say when to ask again."""
     if interview.status == Interview.Status.DECLINED:
         ended = interview.answered_at or interview.updated_at
@@ -108,7 +115,7 @@ def _legacy_again_on(interview: Interview):
     return timezone.localdate(ended + timedelta(days=settings.INTERVIEW_EXPIRED_WAIT_DAYS))
 
 
-def _wait_reason(interview: Interview, name: str, again_on) -> str:
+def _wait_reason(interview: Interview, name: str, again_on: date) -> str:
     if interview.status == Interview.Status.EXPIRED:
         return (
             f"Your last request to {name} closed without an answer, which counts like a "
@@ -126,7 +133,7 @@ def _wait_reason(interview: Interview, name: str, again_on) -> str:
     )
 
 
-def why_cannot_follow_up(interview: Interview, now=None) -> str:
+def why_cannot_follow_up(interview: Interview, now: datetime | None = None) -> str:
     now = now or timezone.now()
     if interview.status != Interview.Status.REQUESTED:
         return "Only a request still waiting for an answer can be followed up."
@@ -146,7 +153,7 @@ def why_cannot_follow_up(interview: Interview, now=None) -> str:
     return ""
 
 
-def why_cannot_record(interview: Interview, now=None) -> str:
+def why_cannot_record(interview: Interview, now: datetime | None = None) -> str:
     now = now or timezone.now()
     if interview.status == Interview.Status.COMPLETED:
         return ""

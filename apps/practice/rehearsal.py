@@ -33,7 +33,8 @@ def signals_reached(elapsed_seconds: int, length_minutes: int) -> list[str]:
 
 
 def rehearsal_start(*, interview: Interview) -> Rehearsal:
-    items = list(interview.plan.items.all()) if interview.plan_id else []
+    plan = interview.plan
+    items = list(plan.items.all()) if plan is not None else []
     if not items:
         raise ValidationError(
             "Add questions to your plan first: the rehearsal goes through them in order."

@@ -21,7 +21,7 @@ def seed() -> list[str]:
             .order_by("bank__theme", "position")
             .distinct()
         )
-        chosen = {}
+        chosen: dict[str, Question] = {}
         for question in picks:
             chosen.setdefault(question.theme, question)
         for theme in ["day_to_day", "path", "skills", "closing"]:

@@ -45,7 +45,9 @@ class QuestionForm(forms.ModelForm):
 class BrowseForm(forms.Form):
     theme = forms.ChoiceField(choices=[("", "Any theme")] + Theme.choices, required=False)
     industry = forms.ModelChoiceField(
-        queryset=QuestionBank.industries.field.related_model.objects.all(),
+        # Loaded apps resolve related_model to the Industry class; the stubs also allow the
+        # unresolved "self" or string form, and leave objects off the base Model.
+        queryset=QuestionBank.industries.field.related_model.objects.all(),  # type: ignore[union-attr]
         required=False,
         empty_label="Any industry",
     )

@@ -1,9 +1,13 @@
 """Question-bank and plan workflows. Each runs in one transaction."""
 
+from collections.abc import Iterator
+from typing import TypeVar
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
+from apps.accounts.models import User
 from apps.core.spreadsheets import Schema, SpreadsheetError, read_rows
 
 from .models import Plan, PlanItem, Question, QuestionBank, Theme
@@ -11,12 +15,15 @@ from .models import Plan, PlanItem, Question, QuestionBank, Theme
 OWN_BANK_TITLE = "My questions"
 MAX_PLAN_ITEMS = 60
 
+# Rows kept in order by a ``position`` column: a bank's questions, a plan's items.
+Positioned = TypeVar("Positioned", Question, PlanItem)
 
-def _next_position(queryset) -> int:
+
+def _next_position(queryset: QuerySet[Positioned]) -> int:
     return (queryset.aggregate(top=Max("position"))["top"] or 0) + 1
 
 
-def _move(queryset, item, direction: str) -> None:
+def _move(queryset: QuerySet[Positioned], item: Positioned, direction: str) -> None:
     """Swap ``item`` with its neighbour above or below, renumbering 1..n as it goes."""
     if direction not in ("up", "down"):
         raise ValidationError("Move a question up or down.")
@@ -54,7 +61,7 @@ def question_move(*, question: Question, direction: str) -> None:
         _move(Question.objects.filter(bank_id=question.bank_id), question, direction)
 
 
-def own_bank(student) -> QuestionBank:
+def own_bank(student: User) -> QuestionBank:
     bank = QuestionBank.objects.filter(owner=student, title=OWN_BANK_TITLE).first()
     if bank is None:
         bank = QuestionBank.objects.create(
@@ -65,7 +72,7 @@ def own_bank(student) -> QuestionBank:
     return bank
 
 
-def question_copy_to_own(*, question: Question, student) -> Question:
+def question_copy_to_own(*, question: Question, student: User) -> Question:
     with transaction.atomic():
         bank = own_bank(student)
         existing = bank.questions.filter(text=question.text).first()
@@ -119,7 +126,7 @@ BANK_SCHEMA = Schema(
 EXPORT_HEADER = ["Question", "Theme", "Minutes", "Why ask it"]
 
 
-def bank_rows(bank: QuestionBank):
+def bank_rows(bank: QuestionBank) -> Iterator[list[str | int]]:
     for question in bank.questions.all():
         yield [question.text, question.get_theme_display(), question.minutes, question.why]
 

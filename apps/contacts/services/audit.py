@@ -1,5 +1,7 @@
 """The audit trail of what staff did to binder entries."""
 
+from apps.accounts.models import User
+
 from ..models import (
     AuditEntry,
     Professional,
@@ -8,7 +10,9 @@ from ..models import (
 # --- Audit ------------------------------------------------------------------------------------
 
 
-def audit(*, actor, action: str, professional: Professional | None = None, detail: str = ""):
+def audit(
+    *, actor: User | None, action: str, professional: Professional | None = None, detail: str = ""
+) -> AuditEntry:
     """Record a staff action on the binder (``actor`` None: the professional, by their link)."""
     return AuditEntry.objects.create(
         actor=actor,

@@ -6,6 +6,8 @@ from datetime import datetime
 
 from django.db import transaction
 
+from apps.accounts.models import User
+
 from ..models import AuditEntry, Professional
 from .audit import audit
 from .status import consent_record, professional_set_status
@@ -21,7 +23,7 @@ class Attestation:
 
 
 def professional_create(
-    *, professional: Professional, status: str, consent: Attestation | None, by
+    *, professional: Professional, status: str, consent: Attestation | None, by: User
 ) -> Professional:
     """Add the unsaved ``professional`` to the binder, with ``status`` once any consent is on
     record (nobody becomes active without one)."""
@@ -42,7 +44,7 @@ def professional_update(
     status: str,
     consent: Attestation | None,
     changed: list[tuple[str, str]],
-    by,
+    by: User,
 ) -> None:
     """Save staff's edit of ``professional`` (its fields already set; ``changed`` names each
     changed field and its label), then its consent and its status."""
@@ -64,7 +66,7 @@ def professional_update(
         )
 
 
-def _attest(professional: Professional, consent: Attestation, by) -> None:
+def _attest(professional: Professional, consent: Attestation, by: User) -> None:
     consent_record(
         professional=professional,
         method=consent.method,

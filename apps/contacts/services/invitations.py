@@ -8,6 +8,7 @@ from apps.core.mail import email_send
 from apps.core.suppression import is_suppressed
 
 from ..models import (
+    Industry,
     Organisation,
     Professional,
 )
@@ -17,7 +18,7 @@ from .status import consent_record, professional_set_status
 # --- Invitations: imported and referred people are asked before they are listed ------------
 
 
-def organisation_named(name: str, industry=None) -> Organisation | None:
+def organisation_named(name: str, industry: Industry | None = None) -> Organisation | None:
     """The organisation called ``name`` (any case), created if new; None for a blank name."""
     name = " ".join((name or "").split())[:200]
     if not name:

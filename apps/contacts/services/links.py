@@ -30,7 +30,8 @@ def manage_token(professional: Professional) -> str:
 
 
 def manage_link(professional: Professional) -> str:
-    return settings.SITE_URL + reverse("contacts:listing", args=[manage_token(professional)])
+    path = reverse("contacts:listing", args=[manage_token(professional)])
+    return f"{settings.SITE_URL}{path}"
 
 
 def professional_for_token(token: str, *, for_update: bool = False) -> Professional | None:
@@ -43,7 +44,9 @@ def professional_for_token(token: str, *, for_update: bool = False) -> Professio
     queryset = Professional.objects.select_related("organisation", "industry", "occupation")
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
-    professional = queryset.filter(pk=data.get("p"), erased_at__isnull=True).first()
+    professional: Professional | None = queryset.filter(
+        pk=data.get("p"), erased_at__isnull=True
+    ).first()
     if professional is None or professional.link_version != data.get("v"):
         return None
     return professional

@@ -1,8 +1,11 @@
 """Finding duplicate entries and merging two into one, losing nothing."""
 
+from typing import TypedDict
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.accounts.models import User
 from apps.core.suppression import is_suppressed
 
 from .. import signals
@@ -25,7 +28,7 @@ def duplicates_find() -> list[list[Professional]]:
     rows = Professional.objects.filter(erased_at__isnull=True).values_list(
         "pk", "full_name", "organisation_id", "email"
     )
-    groups: dict[tuple, set[int]] = {}
+    groups: dict[tuple[str | int | None, ...], set[int]] = {}
     for pk, name, organisation_id, email in rows:
         groups.setdefault(("name", normalise_name(name), organisation_id), set()).add(pk)
         if email:
@@ -75,6 +78,14 @@ PAIRED = {"referred_by", "referred_by_student"}
 STATUS_PRECEDENCE = ["do_not_contact", "retired", "paused", "active", "pending"]
 
 
+class Moved(TypedDict):
+    """What a merge brought over, kept on its MergeRecord."""
+
+    filled: list[str]
+    referrals: int
+    other: list[str]
+
+
 def _merged_status(keep: Professional, merge: Professional, merged_email: str) -> str:
     if any(is_suppressed(address) for address in {keep.email, merged_email} if address):
         return Professional.Status.DO_NOT_CONTACT
@@ -86,7 +97,7 @@ def _take_consent(keep: Professional, merge: Professional) -> None:
         setattr(keep, field, getattr(merge, field))
 
 
-def professionals_merge(*, first: Professional, second: Professional, by) -> Professional:
+def professionals_merge(*, first: Professional, second: Professional, by: User) -> Professional:
     """Keep the older entry, fill its blanks from the other, move what points at the other,
     and record what was merged."""
     if first.pk == second.pk:
@@ -97,7 +108,7 @@ def professionals_merge(*, first: Professional, second: Professional, by) -> Pro
         )
     keep, merge = sorted([first, second], key=lambda p: (p.created_at, p.pk))
     with transaction.atomic():
-        moved = {"filled": [], "referrals": 0, "other": []}
+        moved: Moved = {"filled": [], "referrals": 0, "other": []}
         merged_email = merge.email
         for field in FILLABLE:
             if not getattr(keep, field) and getattr(merge, field):

@@ -1,6 +1,7 @@
 """Yearly re-consent, and the binder's housekeeping pass for the worker."""
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +20,7 @@ from .status import professional_set_status
 # --- Yearly re-consent -----------------------------------------------------------------------
 
 
-def reconsent_request_due(*, now=None) -> int:
+def reconsent_request_due(*, now: datetime | None = None) -> int:
     """E-mail everyone whose consent is over a year old a link to confirm, update or leave."""
     now = now or timezone.now()
     due = (
@@ -54,7 +55,7 @@ def reconsent_request_due(*, now=None) -> int:
     return count
 
 
-def reconsent_pause_unanswered(*, now=None) -> int:
+def reconsent_pause_unanswered(*, now: datetime | None = None) -> int:
     """No answer within the grace period: the professional is paused until they confirm."""
     now = now or timezone.now()
     lapsed = Professional.objects.filter(
@@ -68,7 +69,7 @@ def reconsent_pause_unanswered(*, now=None) -> int:
     return count
 
 
-def imports_purge_stale(*, now=None) -> int:
+def imports_purge_stale(*, now: datetime | None = None) -> int:
     """Uploaded spreadsheets hold personal data: one never committed goes after a week."""
     now = now or timezone.now()
     deleted, _ = BinderImport.objects.filter(
@@ -77,7 +78,7 @@ def imports_purge_stale(*, now=None) -> int:
     return deleted
 
 
-def binder_housekeeping_job(*, stop=lambda: False) -> int:
+def binder_housekeeping_job(*, stop: Callable[[], bool] = lambda: False) -> int:
     """The worker's step for the binder: at most once an hour, however often it loops."""
     if stop() or not job_due("contacts.housekeeping", every=timedelta(hours=1)):
         return 0

@@ -1,10 +1,13 @@
 """Status, capacity, consent and erasure of a binder entry."""
 
+from datetime import date, datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from apps.accounts.models import User
 from apps.core.mail import email_cancel_queued, email_forget, email_forget_mentions
 from apps.core.privacy import scrub_everywhere
 from apps.core.suppression import is_suppressed, suppress
@@ -94,7 +97,7 @@ def professional_set_capacity(*, professional: Professional, capacity: int) -> N
     professional.save(update_fields=["monthly_capacity"])
 
 
-def capacity_claim(*, professional: Professional, when=None) -> MonthlyLoad:
+def capacity_claim(*, professional: Professional, when: datetime | None = None) -> MonthlyLoad:
     """Take one of this month's places, or refuse when the professional is at capacity.
 
     The professional's row is locked first, so two requests at once cannot both take the
@@ -112,7 +115,7 @@ def capacity_claim(*, professional: Professional, when=None) -> MonthlyLoad:
     return load
 
 
-def capacity_release(*, professional: Professional, month) -> None:
+def capacity_release(*, professional: Professional, month: date) -> None:
     """Give back a place taken in ``month`` (a request withdrawn or expired unanswered)."""
     MonthlyLoad.objects.filter(professional=professional, month=month, requests__gt=0).update(
         requests=F("requests") - 1
@@ -120,7 +123,12 @@ def capacity_release(*, professional: Professional, month) -> None:
 
 
 def consent_record(
-    *, professional: Professional, method: str, terms: str, by=None, given_at=None
+    *,
+    professional: Professional,
+    method: str,
+    terms: str,
+    by: User | None = None,
+    given_at: datetime | None = None,
 ) -> None:
     """Record how and when someone agreed to be listed. ``given_at`` is the date staff attest
     to (a phone call on 3 March); without it, now."""

@@ -10,6 +10,7 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.accounts.models import User
 from apps.core.mail import email_send
 from apps.core.suppression import is_suppressed
 
@@ -67,7 +68,7 @@ def volunteer_for_token(token: str) -> Professional:
             "This confirmation link has expired or is not complete. Offer again through the "
             "form and we will send a fresh one."
         ) from None
-    professional = (
+    professional: Professional | None = (
         Professional.objects.volunteers().filter(pk=data.get("p"), email=data.get("e")).first()
     )
     if professional is None:
@@ -83,7 +84,7 @@ def volunteer_confirm(*, token: str) -> Professional:
     return professional
 
 
-def volunteer_approve(*, professional: Professional, by) -> None:
+def volunteer_approve(*, professional: Professional, by: User) -> None:
     if professional.status != Professional.Status.PENDING:
         raise ValidationError("Only pending volunteers can be approved.")
     if professional.email_confirmed_at is None:

@@ -3,15 +3,15 @@ one transaction, and is announced with a signal. Booking takes row locks (profes
 then student) so two answers at the same moment cannot double-book anyone; PostgreSQL's
 exclusion constraints back that up. Callers import from here: ``services.request_send``."""
 
-from ..calendar import event_ics  # noqa: F401 - for the views' calendar files
-from .answers import (  # noqa: F401
+from ..calendar import event_ics  # for the views' calendar files
+from .answers import (
     counter_accept,
     request_accept,
     request_counter,
     request_decline,
     written_answers_submit,
 )
-from .binder_events import (  # noqa: F401
+from .binder_events import (
     ERASED,
     STUDENT_TEXT,
     expire_due_requests,
@@ -19,13 +19,13 @@ from .binder_events import (  # noqa: F401
     interviews_merge,
     withdraw_everything_for,
 )
-from .booked import (  # noqa: F401
+from .booked import (
     interview_cancel,
     interview_reschedule,
     mark_no_show,
     record_save,
 )
-from .common import (  # noqa: F401
+from .common import (
     LINK_DAYS,
     LINK_SALT,
     NOT_WRITTEN_TO,
@@ -35,7 +35,7 @@ from .common import (  # noqa: F401
     professional_link,
     professional_token,
 )
-from .preparing import (  # noqa: F401
+from .preparing import (
     RESEARCH_NOTES,
     deliver_waiting_requests,
     in_line,
@@ -48,8 +48,50 @@ from .preparing import (  # noqa: F401
     research_missing,
     research_save,
 )
-from .referrals import (  # noqa: F401
+from .referrals import (
     calendar_feed_for,
     referral_add_to_binder,
     referral_dismiss,
 )
+
+# What callers import from here (and what mypy's strict modules may import).
+__all__ = [
+    "ERASED",
+    "LINK_DAYS",
+    "LINK_SALT",
+    "NOT_WRITTEN_TO",
+    "RESEARCH_NOTES",
+    "STUDENT_TEXT",
+    "Status",
+    "calendar_event",
+    "calendar_feed_for",
+    "counter_accept",
+    "deliver_waiting_requests",
+    "event_ics",
+    "expire_due_requests",
+    "in_line",
+    "interview_cancel",
+    "interview_for_token",
+    "interview_reschedule",
+    "interview_start",
+    "interviews_erase_mentions",
+    "interviews_merge",
+    "mark_no_show",
+    "missing_before_request",
+    "professional_link",
+    "professional_token",
+    "record_save",
+    "referral_add_to_binder",
+    "referral_dismiss",
+    "request_accept",
+    "request_counter",
+    "request_decline",
+    "request_follow_up",
+    "request_prepare",
+    "request_send",
+    "request_withdraw",
+    "research_missing",
+    "research_save",
+    "withdraw_everything_for",
+    "written_answers_submit",
+]

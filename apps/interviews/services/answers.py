@@ -1,6 +1,6 @@
 """The professional's answers through their link: accept, counter, decline, written answers."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -38,7 +38,7 @@ def _other_times_hint(interview: Interview) -> str:
     return " Choose another of the proposed times, or suggest a new one."
 
 
-def _confirm(interview: Interview, starts_at, where: str) -> None:
+def _confirm(interview: Interview, starts_at: datetime, where: str) -> None:
     """Book ``starts_at``; the caller holds the booking locks."""
     if starts_at <= timezone.now():
         raise ValidationError("That time has passed." + _other_times_hint(interview))
@@ -114,7 +114,7 @@ def counter_accept(*, interview: Interview, proposed_time_id: int) -> None:
         _confirm(interview, slot.starts_at, slot.note)
 
 
-def request_counter(*, interview: Interview, starts_at, note: str = "") -> None:
+def request_counter(*, interview: Interview, starts_at: datetime, note: str = "") -> None:
     """The professional suggests another time; the student confirms it."""
     if interview.status != Status.REQUESTED:
         raise ValidationError("This request has already been answered.")
@@ -139,7 +139,11 @@ def request_counter(*, interview: Interview, starts_at, note: str = "") -> None:
 
 
 def request_decline(
-    *, interview: Interview, reason: str = "", again: str = "not_now", again_after=None
+    *,
+    interview: Interview,
+    reason: str = "",
+    again: str = "not_now",
+    again_after: date | None = None,
 ) -> None:
     """The professional says no to a request (a booked meeting can only be cancelled). What
     they say about being asked again decides when this student may: after their date, after
@@ -180,7 +184,8 @@ def written_answers_submit(*, interview: Interview, answers: dict[int, str]) -> 
     """E-mail questions: the professional answers in writing; the interview is then held."""
     if interview.status != Status.REQUESTED or interview.format != Interview.Format.EMAIL:
         raise ValidationError("This request does not take written answers.")
-    items = {item.pk: item for item in interview.plan.items.all()} if interview.plan_id else {}
+    plan = interview.plan
+    items = {item.pk: item for item in plan.items.all()} if plan is not None else {}
     if not any(text.strip() for text in answers.values()):
         raise ValidationError("Answer at least one question.")
     with transaction.atomic():

@@ -1,6 +1,8 @@
 """What the interviews app does when the binder announces a change, and the worker's expiry pass."""
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
@@ -28,7 +30,8 @@ def withdraw_everything_for(professional: Professional) -> int:
     for interview in (
         Interview.objects.open().filter(professional=professional).select_related("student")
     ):
-        if interview.status == Status.CONFIRMED and interview.starts_at <= now:
+        # A confirmed interview always has its time.
+        if interview.status == Status.CONFIRMED and cast(datetime, interview.starts_at) <= now:
             continue  # it took place (or is taking place): the student can still record it
         if interview.status == Status.CONFIRMED:
             _end_meeting(
@@ -89,8 +92,9 @@ def interviews_merge(*, kept: Professional, merged: Professional) -> str:
         .filter(professional=merged)
         .select_related("student", "professional")
     ):
-        other = Interview.objects.open().filter(professional=kept, student=interview.student_id)
-        other = other.first()
+        other = (
+            Interview.objects.open().filter(professional=kept, student=interview.student_id).first()
+        )
         if other is None:
             continue
         rank = [
@@ -112,7 +116,7 @@ def interviews_merge(*, kept: Professional, merged: Professional) -> str:
     return f"{moved} interview(s)" if moved else ""
 
 
-def expire_due_requests(*, stop=lambda: False) -> int:
+def expire_due_requests(*, stop: Callable[[], bool] = lambda: False) -> int:
     """Worker job: requests unanswered for 14 days expire and give their place back."""
     if stop() or not job_due("interviews.expire", every=timedelta(minutes=5)):
         return 0

@@ -1,6 +1,6 @@
 """After booking: cancelling, moving and recording a meeting."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,7 +23,11 @@ from .preparing import _check_times, _times_for_professional
 
 
 def _end_meeting(
-    interview: Interview, *, by: str, reason: str, tell: tuple = ("student", "professional")
+    interview: Interview,
+    *,
+    by: str,
+    reason: str,
+    tell: tuple[str, ...] = ("student", "professional"),
 ) -> None:
     """End a booked meeting: the one place a confirmed interview becomes cancelled. The
     calendar entry gets its next SEQUENCE with METHOD:CANCEL, sent to whoever is in ``tell``
@@ -51,7 +55,7 @@ def interview_cancel(*, interview: Interview, by: str, reason: str = "") -> None
         _end_meeting(interview, by=by, reason=reason)
 
 
-def interview_reschedule(*, interview: Interview, times: list) -> None:
+def interview_reschedule(*, interview: Interview, times: list[datetime]) -> None:
     """Back to requested with new times; the calendar entry keeps its UID."""
     if interview.status != Status.CONFIRMED:
         raise ValidationError("Only a confirmed interview can be rescheduled.")
@@ -109,14 +113,15 @@ def record_save(
     actual_minutes: int | None,
     reflection: str,
     next_steps: str,
-    promises: list[tuple[str, object]],
-    referrals: list[dict],
+    promises: list[tuple[str, date | None]],
+    referrals: list[dict[str, str]],
 ) -> None:
     """Save the record of a held interview (again and again: it is the student's notebook)."""
     reason = rules.why_cannot_record(interview)
     if reason:
         raise ValidationError(reason)
-    items = {item.pk: item for item in interview.plan.items.all()} if interview.plan_id else {}
+    plan = interview.plan
+    items = {item.pk: item for item in plan.items.all()} if plan is not None else {}
     with transaction.atomic():
         for item_pk, text in answers.items():
             item = items.get(item_pk)

@@ -3,6 +3,7 @@ files and the two e-mail doors."""
 
 from datetime import timedelta
 from email.utils import parseaddr
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -32,7 +33,8 @@ def professional_token(interview: Interview) -> str:
 
 
 def professional_link(interview: Interview) -> str:
-    return settings.SITE_URL + reverse("interviews:respond", args=[professional_token(interview)])
+    path = reverse("interviews:respond", args=[professional_token(interview)])
+    return f"{settings.SITE_URL}{path}"
 
 
 def interview_for_token(token: str, *, for_update: bool = False) -> tuple[Interview | None, str]:
@@ -58,7 +60,7 @@ def interview_for_token(token: str, *, for_update: bool = False) -> tuple[Interv
 # --- Helpers ------------------------------------------------------------------------------
 
 
-def _change(interview: Interview, new_status: str, **fields) -> None:
+def _change(interview: Interview, new_status: str, **fields: Any) -> None:
     old = interview.status
     interview.status = new_status
     interview.link_version += 1
@@ -76,6 +78,9 @@ def _release_capacity(interview: Interview) -> None:
 
 
 def calendar_event(interview: Interview, *, cancelled: bool = False) -> CalendarEvent:
+    if interview.starts_at is None or interview.ends_at is None:
+        # Every caller asks for a booked interview's event; one without a time has none.
+        raise ValueError(f"Interview {interview.pk} has no time booked, so no calendar event.")
     pro, student = interview.professional, interview.student
     # RFC 5546: a REQUEST or CANCEL names its ORGANIZER; the career centre sends them.
     organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
@@ -97,7 +102,7 @@ def calendar_event(interview: Interview, *, cancelled: bool = False) -> Calendar
     )
 
 
-def _ics_attachment(interview: Interview, *, cancelled: bool = False):
+def _ics_attachment(interview: Interview, *, cancelled: bool = False) -> list[tuple[str, str, str]]:
     return [
         (
             "interview.ics",
@@ -107,7 +112,7 @@ def _ics_attachment(interview: Interview, *, cancelled: bool = False):
     ]
 
 
-def _mail_professional(interview: Interview, name: str, **context) -> None:
+def _mail_professional(interview: Interview, name: str, **context: Any) -> None:
     pro = interview.professional
     if not pro.email or pro.status in NOT_WRITTEN_TO:
         return
@@ -127,7 +132,7 @@ def _mail_professional(interview: Interview, name: str, **context) -> None:
     )
 
 
-def _mail_student(interview: Interview, name: str, **context) -> None:
+def _mail_student(interview: Interview, name: str, **context: Any) -> None:
     attachments = context.pop("attachments", ())
     email_send(
         name=name,

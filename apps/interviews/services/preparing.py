@@ -1,12 +1,14 @@
 """Preparing and sending a request: research, times, the weekly line, follow-up and withdrawal."""
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from apps.accounts.models import User
 from apps.contacts import services as binder
 from apps.contacts.models import Professional
 from apps.core.timezones import in_zone
@@ -19,7 +21,7 @@ from .common import Status, _change, _mail_professional, _release_capacity
 # --- Preparing -------------------------------------------------------------------------------
 
 
-def interview_start(*, student, professional: Professional) -> Interview:
+def interview_start(*, student: User, professional: Professional) -> Interview:
     """Open (or reopen) the workspace for one conversation, with its own question plan."""
     existing = (
         Interview.objects.filter(student=student, professional=professional)
@@ -62,7 +64,8 @@ def research_missing(interview: Interview) -> list[str]:
 
 def missing_before_request(interview: Interview) -> list[str]:
     missing = research_missing(interview)
-    count = interview.plan.items.count() if interview.plan_id else 0
+    plan = interview.plan
+    count = plan.items.count() if plan is not None else 0
     if count < 3:
         missing.append(f"at least 3 questions in your plan (you have {count})")
     if not interview.message.strip():
@@ -75,7 +78,9 @@ def missing_before_request(interview: Interview) -> list[str]:
     return missing
 
 
-def _check_times(*, student, times, length_minutes: int, exclude: Interview) -> None:
+def _check_times(
+    *, student: User, times: list[datetime], length_minutes: int, exclude: Interview
+) -> None:
     now = timezone.now()
     if len(times) > settings.INTERVIEW_MAX_PROPOSED_TIMES:
         raise ValidationError(f"Propose at most {settings.INTERVIEW_MAX_PROPOSED_TIMES} times.")
@@ -113,7 +118,7 @@ def request_prepare(
     length_minutes: int,
     accessibility_needs: str,
     message: str,
-    times: list,
+    times: list[datetime],
 ) -> None:
     """Save the request's details and proposed times (nothing is sent yet)."""
     if interview.status not in (Status.DRAFT,):
@@ -182,16 +187,17 @@ def request_send(*, interview: Interview) -> None:
             _deliver_request(interview, now)
 
 
-def _week_has_room(professional_id: int, now) -> bool:
+def _week_has_room(professional_id: int, now: datetime) -> bool:
     """Never pester: at most INTERVIEW_PROFESSIONAL_WEEKLY_REQUESTS new-request e-mails reach
     one professional in seven days, from all students together."""
     sent = Interview.objects.filter(
         professional_id=professional_id, delivered_at__gt=now - timedelta(days=7)
     ).count()
-    return sent < settings.INTERVIEW_PROFESSIONAL_WEEKLY_REQUESTS
+    weekly: int = settings.INTERVIEW_PROFESSIONAL_WEEKLY_REQUESTS
+    return sent < weekly
 
 
-def _deliver_request(interview: Interview, now) -> None:
+def _deliver_request(interview: Interview, now: datetime) -> None:
     """The request e-mail goes to the professional; the clocks for the follow-up and the
     expiry start now, not when the student pressed send."""
     interview.delivered_at = now
@@ -206,7 +212,7 @@ def in_line(interview: Interview) -> bool:
     return interview.status == Status.REQUESTED and interview.delivered_at is None
 
 
-def deliver_waiting_requests(*, stop=lambda: False) -> int:
+def deliver_waiting_requests(*, stop: Callable[[], bool] = lambda: False) -> int:
     """Worker job: requests waiting in line go out, oldest first, as each professional's week
     has room. Each is claimed under the professional's row lock, so two workers send it once."""
     if stop():

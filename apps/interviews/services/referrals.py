@@ -5,6 +5,7 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from apps.accounts.models import User
 from apps.contacts import services as binder
 from apps.contacts.models import Professional
 from apps.core.suppression import is_suppressed
@@ -14,7 +15,7 @@ from ..models import CalendarFeed, Referral
 # --- Staff: referrals into the binder ----------------------------------------------------------
 
 
-def referral_add_to_binder(*, referral: Referral, by) -> Professional:
+def referral_add_to_binder(*, referral: Referral, by: User) -> Professional:
     """Staff vet a referral into the binder: a pending entry (never listed before the person
     agrees), its organisation kept, and one invitation that names the professional who
     suggested them, never the student."""
@@ -55,7 +56,7 @@ def referral_dismiss(*, referral: Referral) -> None:
 # --- Calendar feed ----------------------------------------------------------------------------
 
 
-def calendar_feed_for(student, *, regenerate: bool = False) -> CalendarFeed:
+def calendar_feed_for(student: User, *, regenerate: bool = False) -> CalendarFeed:
     feed = CalendarFeed.objects.filter(student=student).first()
     if feed is None:
         return CalendarFeed.objects.create(student=student, token=secrets.token_urlsafe(32))
