@@ -296,15 +296,17 @@ def serve_and_measure(vendor, scale, names, args) -> dict:
             )
         mixed = None
         if args.mixed and scale == args.scale:
-            script = Path(tempfile.mkdtemp(prefix="wrk-")) / "mixed.lua"
-            script.write_text(
-                MIXED_SCRIPT
-                % (
-                    ", ".join(f'"{path}"' for _, _, path in pages),
-                    ", ".join(f'"{cookies[who]}"' for _, who, _ in pages),
+            # The script holds signed-in session cookies: it lives only as long as wrk runs.
+            with tempfile.TemporaryDirectory(prefix="wrk-") as scratch:
+                script = Path(scratch) / "mixed.lua"
+                script.write_text(
+                    MIXED_SCRIPT
+                    % (
+                        ", ".join(f'"{path}"' for _, _, path in pages),
+                        ", ".join(f'"{cookies[who]}"' for _, who, _ in pages),
+                    )
                 )
-            )
-            mixed = wrk(base + "/", "", args.connections, args.mixed, script=script)
+                mixed = wrk(base + "/", "", args.connections, args.mixed, script=script)
             peak = max(
                 [peak] + [proc_status_mb(pid, "VmHWM") or 0 for pid in gunicorn_workers(web.pid)]
             )
