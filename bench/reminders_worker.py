@@ -96,6 +96,10 @@ def run(count: int, workers: int) -> dict:
         from apps.reminders.models import Reminder
 
         build(count)
+        # Statistics for the planner, as autovacuum would have gathered them long before a
+        # backlog this size came due (binder_search.py and insight_dashboard.py do the same).
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE" if vendor == "postgresql" else "ANALYZE")
         env = {
             **os.environ,
             "DATABASE_URL": database_url(),
