@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection as database
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
@@ -154,9 +155,10 @@ class _Claims:
     A worker claims a batch of due e-mails by pushing their next attempt a lease into the
     future, a lease stamped to the microsecond so it knows which rows it won (on PostgreSQL the
     rows are also locked with SKIP LOCKED while it claims, so two workers never wait on each
-    other). It marks each e-mail sent as soon as it is delivered. A worker killed half-way
-    leaves its unsent claims to come due again when the lease ends: nothing is lost, and only
-    the one e-mail it had in hand can go twice.
+    other). It marks what it delivered sent in one durable commit, at the latest when the batch
+    is done (see ``deliver_due``). A worker killed half-way leaves its unsent claims to come
+    due again when the lease ends: nothing is lost, and only what it delivered since its last
+    mark can go twice.
     """
 
     def __init__(self):
@@ -166,6 +168,13 @@ class _Claims:
         now = timezone.now()
         mine = now + self.lease
         with transaction.atomic():
+            if database.vendor == "postgresql":
+                # Walk the due index in order and stop at the batch. A burst of new mail
+                # outruns the planner's statistics (autovacuum analyses the table only a while
+                # later); believing few rows are due, it would fetch and sort every due row for
+                # each batch, and a backlog of n e-mails would cost n² / batch.
+                with database.cursor() as cursor:
+                    cursor.execute("SET LOCAL enable_sort = off")
             due = (
                 QueuedEmail.objects.due(now)
                 .order_by("next_attempt_at", "id")
@@ -175,16 +184,28 @@ class _Claims:
             ids = list(due)
             if not ids:
                 return []
-            QueuedEmail.objects.filter(pk__in=ids).due(now).update(next_attempt_at=mine)
+            # By key alone: the rows just read are locked (PostgreSQL) or the writer is alone
+            # (SQLite's IMMEDIATE transactions), so none has changed; asked again whether they
+            # are due, a planner may walk every due row's index entry to answer.
+            QueuedEmail.objects.filter(pk__in=ids).update(next_attempt_at=mine)
         return list(QueuedEmail.objects.filter(pk__in=ids, next_attempt_at=mine).order_by("pk"))
 
-    def mark_sent(self, email: QueuedEmail) -> None:
-        if email.forget_when_sent:
-            QueuedEmail.objects.filter(pk=email.pk).delete()
+    def mark_sent(self, emails: list[QueuedEmail]) -> None:
+        """Record delivered e-mails as sent, in one commit however many there are. Those that
+        name someone erased since they were queued (``forget_when_sent``, read now, not when
+        claimed) are deleted instead of kept."""
+        if not emails:
             return
-        QueuedEmail.objects.filter(pk=email.pk, status=QueuedEmail.Status.QUEUED).update(
-            status=QueuedEmail.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1
-        )
+        # By key alone: the claim keeps others off these rows, and a status condition lets a
+        # planner without statistics read every queued row's index entry (as after a burst).
+        delivered = QueuedEmail.objects.filter(pk__in=[e.pk for e in emails])
+        with transaction.atomic():
+            delivered.filter(forget_when_sent=True).delete()
+            delivered.update(
+                status=QueuedEmail.Status.SENT,
+                sent_at=timezone.now(),
+                attempts=F("attempts") + 1,
+            )
 
     def release(self, emails: list[QueuedEmail]) -> None:
         """Hand back claimed e-mails this worker will not try: due again at once."""
@@ -194,12 +215,21 @@ class _Claims:
             ).update(next_attempt_at=timezone.now())
 
 
+# Delivered e-mails are marked sent together, at the latest this long after the first of them
+# went: a commit per message would cost as much as building it, and a worker killed half-way
+# repeats no more than this much of its mail (and never more than one claimed batch).
+MARK_SENT_EVERY = timedelta(seconds=1)
+
+
 def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
     """Deliver due e-mails, a claimed batch at a time, until none is due or ``stop()`` says so.
 
-    ``stop()`` is asked before each message, so a worker told to stop finishes only the one in
-    hand and hands the rest of its batch back. A batch is abandoned (and handed back) once half
-    its lease has gone, so a slow mail server never lets a claim run out under a worker.
+    A batch goes through one connection of the delivery backend (one SMTP session), one
+    message per call, so a refusal is recorded against that message alone and the others still
+    go. ``stop()`` is asked before each message, so a worker told to stop finishes only the one
+    in hand, marks what it delivered and hands the rest of its batch back. A batch is abandoned
+    (and handed back) once half its lease has gone, so a slow mail server never lets a claim
+    run out under a worker.
     """
     connection = get_connection(settings.MAIL_DELIVERY_BACKEND, fail_silently=False)
     claims = _Claims()
@@ -209,20 +239,37 @@ def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
             batch = claims.claim(settings.MAIL_CLAIM_BATCH)
             if not batch:
                 break
-            deadline = timezone.now() + claims.lease / 2
-            batch = _drop_suppressed(batch)
-            for position, email in enumerate(batch):
-                if stop() or timezone.now() > deadline:
-                    claims.release(batch[position:])
-                    break
-                _deliver(connection, claims, email)
-                handled += 1
+            handled += _deliver_batch(connection, claims, _drop_suppressed(batch), stop)
     finally:
         try:
             connection.close()
         except Exception:  # noqa: BLE001 - a broken connection must not hide the real outcome
             logger.warning("closing the mail connection failed", exc_info=True)
     return handled
+
+
+def _deliver_batch(connection, claims: _Claims, batch: list[QueuedEmail], stop) -> int:
+    deadline = timezone.now() + claims.lease / 2
+    delivered: list[QueuedEmail] = []
+    mark_by = None
+    tried = 0
+    try:
+        for position, email in enumerate(batch):
+            now = timezone.now()
+            if stop() or now > deadline:
+                claims.release(batch[position:])
+                break
+            if delivered and now > mark_by:
+                claims.mark_sent(delivered)
+                delivered = []
+            if _deliver(connection, email):
+                mark_by = mark_by if delivered else now + MARK_SENT_EVERY
+                delivered.append(email)
+            tried += 1
+    finally:
+        # Whatever stopped the batch, what went out is recorded (an error here propagates).
+        claims.mark_sent(delivered)
+    return tried
 
 
 def _drop_suppressed(batch: list[QueuedEmail]) -> list[QueuedEmail]:
@@ -237,8 +284,10 @@ def _drop_suppressed(batch: list[QueuedEmail]) -> list[QueuedEmail]:
     return [e for e in batch if e not in doomed]
 
 
-def _deliver(connection, claims: _Claims, email: QueuedEmail) -> None:
+def _deliver(connection, email: QueuedEmail) -> bool:
+    """Hand one e-mail to the backend; True if it went. A failure is recorded on its row."""
     try:
+        connection.open()  # a no-op while the batch's connection is open
         if not connection.send_messages([StoredEmailMessage(email)]):
             raise RuntimeError("the mail backend accepted nothing")
     except Exception as exc:  # noqa: BLE001 - any delivery error is recorded and retried
@@ -247,13 +296,13 @@ def _deliver(connection, claims: _Claims, email: QueuedEmail) -> None:
         email.record_failure(f"{type(exc).__name__}: {exc}", timezone.now())
         if email.forget_when_sent and email.status == QueuedEmail.Status.FAILED:
             email.delete()
-        # Start the next message on a fresh connection in case this one is broken.
+        # Go on with a fresh connection in case this one is broken.
         try:
             connection.close()
         except Exception:  # noqa: BLE001
             pass
-    else:
-        claims.mark_sent(email)
+        return False
+    return True
 
 
 def _delete_mail_to(address: str, emails) -> int:
