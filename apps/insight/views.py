@@ -58,8 +58,11 @@ class PeriodForm(forms.Form):
         return metrics.Period.last_days(PRESETS.get(data.get("days") or "90", 90))
 
 
-def tables(period: metrics.Period) -> dict:
-    """Every table on the dashboard: name -> (title, header, rows)."""
+def tables(period: metrics.Period, requests: metrics.Requests | None = None) -> dict:
+    """Every table on the dashboard: name -> (title, header, rows). ``requests`` is the
+    period's requests pass, when the caller has it already."""
+    if requests is None:
+        requests = metrics.requests_in(period)
     funnel = metrics.funnel(period)
     industry, occupation = metrics.demand_supply_both(period)
     never_count, never = metrics.never_asked()
@@ -84,7 +87,7 @@ def tables(period: metrics.Period) -> dict:
         "weekly": (
             "Requests per week",
             ["Week starting", "Requests"],
-            [[week.isoformat(), n] for week, n in metrics.requests_per_week(period)],
+            [[week.isoformat(), n] for week, n in requests.weeks],
         ),
         "load": (
             "Most asked this month",
@@ -144,14 +147,15 @@ def tables(period: metrics.Period) -> dict:
 
 def figures(period: metrics.Period, query: str) -> dict:
     """Everything the dashboard shows for a period: its figures, tables and charts."""
-    data = tables(period)
+    requests = metrics.requests_in(period)
+    data = tables(period, requests)
     funnel_rows = data["funnel"][2]
     industry_rows = data["demand_industry"][2][:12]
     weekly_rows = data["weekly"][2]
     return {
         "period": period,
         "tables": data,
-        "responses": metrics.responses(period),
+        "responses": requests.responses,
         "at_capacity": metrics.at_capacity_count(),
         "referrals": metrics.referrals_in(period),
         "funnel_chart": (

@@ -159,6 +159,16 @@ class Interview(models.Model):
             models.Index(fields=["status", "expires_at"], name="interview_status_expiry_idx"),
             # The staff's stalled-requests list: waiting ones, oldest request first.
             models.Index(fields=["status", "requested_at"], name="interview_waiting_idx"),
+            # Staff insight's held-with-no-thank-you list: held interviews, oldest record first
+            # (its first rows read in this order instead of sorting every held interview).
+            models.Index(fields=["status", "recorded_at"], name="interview_held_idx"),
+            # Staff insight's never-asked professionals: the anti-join reads who was ever asked
+            # from this small index alone instead of hashing every request row.
+            models.Index(
+                fields=["professional"],
+                condition=Q(requested_at__isnull=False),
+                name="interview_asked_idx",
+            ),
             # The staff's interview list, most recently changed first (a page of 30 read
             # straight from the index instead of sorting every interview).
             models.Index(fields=["-updated_at", "-id"], name="interview_updated_idx"),
