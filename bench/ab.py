@@ -282,7 +282,29 @@ def wrk(url: str, cookie: str, args, duration: float) -> dict:
     )
     if sockets:
         errors += sum(int(n) for n in sockets.groups())
+    settle(url)
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "errors": errors}
+
+
+def settle(url: str, quick_ms: float = 200, wait_s: float = 120) -> None:
+    """Wait until the server has worked through what the last wrk run left queued.
+
+    When wrk stops, the requests its connections had sent are still in gunicorn's queue and
+    its workers still answer them; on a slow page that is seconds of work, which the next run
+    (the baseline, say) would otherwise pay for. A /healthz request waits in the same queue,
+    so once one comes back quickly the queue is empty."""
+    parts = urllib.parse.urlsplit(url)
+    health = f"{parts.scheme}://{parts.netloc}/healthz"
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        start = time.perf_counter()
+        try:
+            urllib.request.urlopen(health, timeout=wait_s).read()
+        except OSError:
+            time.sleep(0.2)
+            continue
+        if (time.perf_counter() - start) * 1000 < quick_ms:
+            return
 
 
 # --- the A/B pass ------------------------------------------------------------------------------
@@ -349,9 +371,15 @@ def ab_table(found: dict, trees) -> tuple[list[str], list[str]]:
             if "error" in entry:
                 cells.append(f"**{entry['error']}**")
                 continue
-            rps = [page for _, page in entry["runs"]]
-            bases[name] += [base for base, _ in entry["runs"]]
-            shares[name] = statistics.median(page / base for base, page in entry["runs"])
+            # A baseline run with no answer at all (wrk timed out on every request) says
+            # nothing about the page: the round is left out, and counted among the errors.
+            runs = [(base, page) for base, page in entry["runs"] if base > 0]
+            if not runs:
+                cells.append("**no baseline**")
+                continue
+            rps = [page for _, page in runs]
+            bases[name] += [base for base, _ in runs]
+            shares[name] = statistics.median(page / base for base, page in runs)
             cells.append(f"{min(rps):.0f} / {statistics.median(rps):.0f}")
         if len(shares) == 2:
             ratio = shares[this] / shares[against]
@@ -481,7 +509,7 @@ def estimate(args, pages) -> str:
     return f"about {runs / 60:.0f} min of wrk, plus building the data and the growth table"
 
 
-def run(args, stack: contextlib.ExitStack) -> str:
+def run(args, stack: contextlib.ExitStack) -> None:
     pages = [
         page
         for page in PAGES
@@ -511,21 +539,37 @@ def run(args, stack: contextlib.ExitStack) -> str:
         ),
         "",
     ]
-    out, verdict = head, []
+    out, verdict = [], []
+
+    def publish(section: list[str]) -> None:
+        """Print a finished section at once, and keep bench/results/ab.md up to date: a run
+        that fails later still leaves what it measured."""
+        out.extend(section)
+        print("\n".join(section), flush=True)
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "ab.md").write_text("\n".join(out) + "\n")
+
+    publish(head)
     if not args.only_growth:
         for tree in trees:
             database(stack, args, tree, args.scale)
         ids = trees[0].databases[args.scale][1]
-        out += [
-            f"Data (both trees, the same rows): {ids['professionals']:,} professionals, "
-            f"{ids['students']:,} students, {ids['interviews']:,} interviews, "
-            f"{ids['reminders']:,} reminders.",
-            "",
-            "req/s: min and median over the rounds; share: the page's req/s over its own "
-            "baseline's (`/about/`, the same user, measured just before it), median over the "
-            f"rounds; ratio: this share / against share, **bold** below {LOSS_LIMIT}.",
-            "",
-        ]
+        publish(
+            [
+                f"Data (both trees, the same rows): {ids['professionals']:,} professionals, "
+                f"{ids['students']:,} students, {ids['interviews']:,} interviews, "
+                f"{ids['reminders']:,} reminders.",
+                "",
+                "req/s: min and median over the rounds; share: the page's req/s over its own "
+                "baseline's (`/about/`, the same user, measured just before it), median over "
+                f"the rounds; ratio: this share / against share, **bold** below {LOSS_LIMIT}. "
+                "Not cleared even with the caches off, in either tree: values each process "
+                "works out once and keeps (functools.lru_cache: the account forms' time-zone "
+                "choices, the practice app's word lists), compiled templates, and PostgreSQL's "
+                "own buffers.",
+                "",
+            ]
+        )
         settings_dir = scratch / "settings"
         settings_dir.mkdir()
         (settings_dir / "_ab_nocache.py").write_text(NO_CACHE_SETTINGS)
@@ -536,7 +580,7 @@ def run(args, stack: contextlib.ExitStack) -> str:
         for title, shim in passes:
             say(f"A/B: {title}")
             lines, losses = ab_table(ab_pass(stack, args, trees, pages, shim), trees)
-            out += [f"## {title}", "", *lines, ""]
+            publish([f"## {title}", "", *lines, ""])
             verdict.append(
                 f"{title}: "
                 + (
@@ -545,38 +589,32 @@ def run(args, stack: contextlib.ExitStack) -> str:
                     else f"no page below {LOSS_LIMIT}"
                 )
             )
-        out += [
-            "Not cleared in either pass: values each process works out once and keeps "
-            "(functools.lru_cache: the time-zone choices of the account forms, the practice "
-            "app's word lists), compiled templates, and PostgreSQL's own buffers.",
-            "",
-        ]
     if not args.only_ab:
         small, large = growth(stack, args, trees[0])
         lines, over, plans = growth_table(small, large)
-        out += [
-            f"## Growth of this branch from {small[0]['professionals']:,} to "
-            f"{large[0]['professionals']:,} professionals",
-            "",
-            f"Median server time in one process (Django's test Client, cache cleared before each "
-            f"request, {args.repeat} requests in each of {args.rounds} round(s), both sizes in "
-            "every round); growth of the median (and of the fastest request); queries per page "
-            "at each size; the slowest "
-            "queries' plans (bench/results/ab-explain.txt has them in full). "
-            f"**Bold**: growth over {GROWTH_LIMIT}x.",
-            "",
-            *lines,
-            "",
-        ]
-        RESULTS.mkdir(exist_ok=True)
         (RESULTS / "ab-explain.txt").write_text("\n".join(plans))
+        publish(
+            [
+                f"## Growth of this branch from {small[0]['professionals']:,} to "
+                f"{large[0]['professionals']:,} professionals",
+                "",
+                "Median server time in one process (Django's test Client, cache cleared before "
+                f"each request, {args.repeat} requests in each of {args.rounds} round(s), both "
+                "sizes in every round); growth of the median (and of the fastest request); "
+                "queries per page at each size; the slowest queries' plans "
+                f"(bench/results/ab-explain.txt has them in full). **Bold**: growth over "
+                f"{GROWTH_LIMIT}x.",
+                "",
+                *lines,
+                "",
+            ]
+        )
         verdict.append(
             f"Growth: **{len(over)} page(s) over {GROWTH_LIMIT}x**: " + "; ".join(over)
             if over
             else f"Growth: every page at most {GROWTH_LIMIT}x"
         )
-    out += ["## Verdict", "", *[f"- {line}" for line in verdict], ""]
-    return "\n".join(out)
+    publish(["## Verdict", "", *[f"- {line}" for line in verdict], ""])
 
 
 def main():
@@ -603,7 +641,7 @@ def main():
     try:
         with contextlib.ExitStack() as stack:
             try:
-                report = run(args, stack)
+                run(args, stack)
             finally:
                 # Nothing interrupts the clean-up itself (the stack's callbacks, in reverse).
                 say("cleaning up")
@@ -612,9 +650,6 @@ def main():
     except KeyboardInterrupt:
         say("interrupted: cleaned up")
         sys.exit(130)
-    print(report)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "ab.md").write_text(report + "\n")
 
 
 def interrupted(signum, frame):
