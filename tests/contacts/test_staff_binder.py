@@ -179,6 +179,36 @@ def test_organisation_rename_reaches_search(staff_client):
     assert names(staff_client.get(LIST, {"q": "brand new"})) == ["Gus Hale"]
 
 
+def queries_to_rename(staff_client, organisation, name):
+    with CaptureQueriesContext(connection) as captured:
+        response = staff_client.post(
+            reverse("contacts:organisation_edit", args=[organisation.pk]), {"name": name}
+        )
+    assert response.status_code == 302
+    return len(captured)
+
+
+def test_organisation_rename_reaches_everyone_there_in_the_same_queries_however_many(
+    staff_client,
+):
+    few = make_professional(full_name="Ida One", organisation="Small Co").organisation
+    many = make_professional(full_name="Jo First", organisation="Big Co", industry="Technology")
+    for n in range(6):
+        make_professional(full_name=f"Kim {n}", organisation=many.organisation)
+    elsewhere = make_professional(full_name="Lee Apart", organisation="Other Co")
+    assert queries_to_rename(staff_client, few, "Tiny Co") == queries_to_rename(
+        staff_client, many.organisation, "Huge Co"
+    )
+    found = names(staff_client.get(LIST, {"q": "huge"}))
+    assert sorted(found) == ["Jo First", *[f"Kim {n}" for n in range(6)]]
+    assert names(staff_client.get(LIST, {"q": "big co"})) == []
+    # The rest of each entry's words stay searchable; other organisations' people are untouched.
+    assert names(staff_client.get(LIST, {"q": "huge technology"})) == ["Jo First"]
+    assert names(staff_client.get(LIST, {"q": "tiny"})) == ["Ida One"]
+    elsewhere.refresh_from_db()
+    assert "other co" in elsewhere.search_text
+
+
 def test_taxonomy_can_be_extended_but_not_duplicated(staff_client):
     staff_client.post(reverse("contacts:taxonomy"), {"kind": "industry", "name": "Space  Industry"})
     response = staff_client.post(

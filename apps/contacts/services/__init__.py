@@ -7,6 +7,7 @@ from .audit import (
 )
 from .editing import (
     Attestation,
+    organisation_save,
     professional_create,
     professional_update,
 )
@@ -93,6 +94,7 @@ __all__ = [
     "manage_link_request",
     "manage_token",
     "organisation_named",
+    "organisation_save",
     "professional_create",
     "professional_erase",
     "professional_for_token",

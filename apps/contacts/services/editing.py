@@ -8,7 +8,7 @@ from django.db import transaction
 
 from apps.accounts.models import User
 
-from ..models import AuditEntry, Professional
+from ..models import AuditEntry, Organisation, Professional
 from .audit import audit
 from .status import consent_record, professional_set_status
 
@@ -64,6 +64,37 @@ def professional_update(
             professional=professional,
             detail=", ".join(label for _, label in changed),
         )
+
+
+def organisation_save(organisation: Organisation) -> Organisation:
+    """Save staff's edit of ``organisation`` and, in the same transaction, the search words of
+    everyone listed there (students find people by their organisation's name): a few queries
+    however many work there, instead of a save per person."""
+    with transaction.atomic():
+        organisation.save()
+        listed = list(
+            Professional.objects.filter(organisation=organisation)
+            .select_related("industry", "occupation")
+            .only(*SEARCHED_FIELDS)
+        )
+        for professional in listed:
+            professional.organisation = organisation
+            professional.search_text = professional.build_search_text()
+        Professional.objects.bulk_update(listed, ["search_text"], batch_size=500)
+    return organisation
+
+
+# What Professional.build_search_text reads (besides the organisation, which is in hand).
+SEARCHED_FIELDS = (
+    "full_name",
+    "job_title",
+    "organisation_id",
+    "industry__name",
+    "occupation__name",
+    "location",
+    "talk_about",
+    "tags",
+)
 
 
 def _attest(professional: Professional, consent: Attestation, by: User) -> None:

@@ -7,18 +7,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from apps.core.access import staff_required
 
+from .. import services
 from ..forms import OrganisationForm, ResourceForm, TaxonomyForm
 from ..models import AuditEntry, Industry, Occupation, Organisation, Professional, Resource
 
 
-def _simple_edit(request, *, form_class, instance, template_context, success_url, noun):
+def _simple_edit(request, *, form_class, instance, template_context, success_url, noun, save=None):
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        if isinstance(saved, Organisation) and instance is not None:
-            # Students search organisation names through each professional's search text.
-            for professional in saved.professionals.select_related("industry", "occupation"):
-                professional.save(update_fields=["search_text"])
+        if save is None:
+            form.save()
+        else:
+            save(form)
         messages.success(request, f"{noun} saved.")
         return redirect(success_url)
     return render(request, "contacts/simple_form.html", {"form": form, **template_context})
@@ -42,6 +42,7 @@ def organisation_edit(request, pk=None):
         template_context={"title": title},
         success_url="contacts:organisations",
         noun="Organisation",
+        save=lambda form: services.organisation_save(form.save(commit=False)),
     )
 
 
