@@ -2,7 +2,8 @@
 
 import re
 import unicodedata
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -286,7 +287,7 @@ class Professional(models.Model):
     def __str__(self):
         return self.full_name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.email = (self.email or "").strip().lower()
         self.search_text = self.build_search_text()
         if kwargs.get("update_fields") is not None:
@@ -297,9 +298,9 @@ class Professional(models.Model):
         parts = [
             self.full_name,
             self.job_title,
-            self.organisation.name if self.organisation_id else "",
-            self.industry.name if self.industry_id else "",
-            self.occupation.name if self.occupation_id else "",
+            self.organisation.name if self.organisation_id and self.organisation else "",
+            self.industry.name if self.industry_id and self.industry else "",
+            self.occupation.name if self.occupation_id and self.occupation else "",
             self.location,
             self.talk_about,
             self.tags,
@@ -315,14 +316,21 @@ class Professional(models.Model):
         return format in self.FORMATS and getattr(self, self.FORMATS[format])
 
     @classmethod
-    def format_labels(cls, row) -> list[str]:
+    def format_labels(cls, row: Any) -> list[str]:
         """The formats ``row`` (a professional, or a named row with the FORMAT_FIELDS) accepts."""
-        return [cls._meta.get_field(f).verbose_name for f in cls.FORMAT_FIELDS if getattr(row, f)]
+        return [cls._label(f) for f in cls.FORMAT_FIELDS if getattr(row, f)]
 
     @property
     def offers(self) -> list[str]:
         fields = ["offers_interviews", "offers_visits", "offers_cv_feedback", "offers_mentoring"]
-        return [self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)]
+        return [self._label(f) for f in fields if getattr(self, f)]
+
+    @classmethod
+    def _label(cls, name: str) -> str:
+        """The verbose name of the boolean field ``name`` ("in person", "mentoring")."""
+        field = cls._meta.get_field(name)
+        assert isinstance(field, models.Field)  # a column, not a relation
+        return str(field.verbose_name)
 
     @property
     def tag_list(self) -> list[str]:
@@ -342,7 +350,7 @@ class Professional(models.Model):
         return self.consent_at is None or self.consent_at < now - timedelta(days=CONSENT_VALID_DAYS)
 
 
-def month_start(when=None):
+def month_start(when: datetime | None = None) -> date:
     """The first day of the month ``when`` falls in, in the site's time zone: capacity is
     counted per calendar month."""
     day = timezone.localdate(when or timezone.now(), timezone.get_default_timezone())

@@ -1,14 +1,14 @@
 """Read-only queries for the binder's list pages, filtered by a validated form's data."""
 
-from django.db.models import Exists, F, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Exists, F, IntegerField, OrderBy, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import MonthlyLoad, Professional, month_start
-from .search import professionals_matching
+from .search import Professionals, professionals_matching
 
 FORMAT_FIELD = Professional.FORMATS
-STAFF_SORT = {
+STAFF_SORT: dict[str, list[str | OrderBy]] = {
     "name": ["full_name", "pk"],
     "organisation": [F("organisation__name").asc(nulls_last=True), "full_name", "pk"],
     "industry": [F("industry__name").asc(nulls_last=True), "full_name", "pk"],
@@ -17,7 +17,7 @@ STAFF_SORT = {
 }
 
 
-def with_load_this_month(queryset: QuerySet) -> QuerySet:
+def with_load_this_month(queryset: Professionals) -> Professionals:
     """Annotate ``used_this_month``: requests sent this month (0 when none)."""
     used = MonthlyLoad.objects.filter(professional=OuterRef("pk"), month=month_start()).values(
         "requests"
@@ -27,7 +27,7 @@ def with_load_this_month(queryset: QuerySet) -> QuerySet:
     )
 
 
-def _common_filters(queryset: QuerySet, data: dict) -> QuerySet:
+def _common_filters(queryset: Professionals, data: dict) -> Professionals:
     queryset = professionals_matching(queryset, data.get("q", ""))
     if data.get("industry"):
         queryset = queryset.filter(industry=data["industry"])
@@ -40,7 +40,7 @@ def _common_filters(queryset: QuerySet, data: dict) -> QuerySet:
     return queryset
 
 
-def staff_professionals(data: dict) -> QuerySet:
+def staff_professionals(data: dict) -> QuerySet[Professional]:
     queryset = Professional.objects.select_related("organisation", "industry", "occupation")
     queryset = _common_filters(queryset, data)
     if data.get("status"):
@@ -57,7 +57,7 @@ def staff_professionals(data: dict) -> QuerySet:
     return queryset.order_by(*STAFF_SORT.get(data.get("sort") or "name", STAFF_SORT["name"]))
 
 
-def student_professionals(data: dict) -> QuerySet:
+def student_professionals(data: dict) -> QuerySet[Professional]:
     """What students may browse: active professionals who take informational interviews."""
     queryset = (
         Professional.objects.visible_to_students()

@@ -7,6 +7,7 @@ default for a binder of a few thousand, reads ``search_text`` itself.
 """
 
 import re
+from typing import Any, TypeVar
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page
@@ -18,6 +19,9 @@ from apps.core import pagination
 from apps.core.pagination import count_up_to_limit, limited_page
 
 MAX_TERMS = 8
+
+# Any queryset of professionals, kept as the kind it came in (with its own verbs).
+Professionals = TypeVar("Professionals", bound=QuerySet[Any])
 
 
 def search_terms(query: str) -> list[str]:
@@ -59,7 +63,7 @@ def results_page(
     return limited_page(ordered, number, per_page=per_page, matches=matches)
 
 
-def professionals_matching(queryset: QuerySet, query: str) -> QuerySet:
+def professionals_matching(queryset: Professionals, query: str) -> Professionals:
     """Narrow ``queryset`` to professionals whose words start with every term of ``query``."""
     terms = search_terms(query)
     if not terms:

@@ -7,15 +7,16 @@ mail (``send_mail``, password resets) reaches the same queue through ``QueuedEma
 """
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection as database
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -25,7 +26,7 @@ from .suppression import suppressed_among
 logger = logging.getLogger(__name__)
 
 
-def email_render(name: str, context: dict) -> tuple[str, str, str]:
+def email_render(name: str, context: dict[str, Any]) -> tuple[str, str, str]:
     """Render the subject, text and HTML of the e-mail template triplet ``name``."""
     context = {"product_name": settings.PRODUCT_NAME, "site_url": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
@@ -38,9 +39,9 @@ def email_send(
     *,
     name: str,
     to: Iterable[str],
-    context: dict,
+    context: dict[str, Any],
     reply_to: Iterable[str] = (),
-    headers: dict | None = None,
+    headers: dict[str, str] | None = None,
     attachments: Iterable[tuple[str, str, str]] = (),
 ) -> QueuedEmail | None:
     """Queue the e-mail ``name`` for ``to``; the worker delivers it after the commit.
@@ -69,9 +70,9 @@ def email_build(
     *,
     name: str,
     to: Iterable[str],
-    context: dict,
+    context: dict[str, Any],
     reply_to: Iterable[str] = (),
-    headers: dict | None = None,
+    headers: dict[str, str] | None = None,
     attachments: Iterable[tuple[str, str, str]] = (),
 ) -> QueuedEmail:
     """The queued e-mail, not yet saved: for callers that queue many at once (bulk_create)."""
@@ -100,8 +101,9 @@ def _queued(message: EmailMessage) -> QueuedEmail:
     return QueuedEmail(
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         recipients=message.recipients(),
-        subject=message.subject,
-        body=message.body,
+        # Django's mail also takes lazy text; the columns keep it as text.
+        subject=str(message.subject),
+        body=str(message.body),
         # Django builds the MIME message; it is stored as it will be sent, so every attempt
         # sends the same bytes (and the same Message-ID).
         message=message.message().as_string(),
@@ -112,7 +114,7 @@ def _queued(message: EmailMessage) -> QueuedEmail:
 class QueuedEmailBackend(BaseEmailBackend):
     """EMAIL_BACKEND that queues instead of sending, so Django's own mail is queued too."""
 
-    def send_messages(self, email_messages):
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         with transaction.atomic():
             for message in email_messages:
                 email_enqueue(message)
@@ -122,30 +124,30 @@ class QueuedEmailBackend(BaseEmailBackend):
 class _StoredMime:
     """The stored MIME text, in the shape Django's delivery backends read."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         self.text = text.replace("\r\n", "\n")
 
-    def as_bytes(self, unixfrom=False, linesep="\n"):
+    def as_bytes(self, unixfrom: bool = False, linesep: str = "\n") -> bytes:
         return self.as_string(linesep=linesep).encode("utf-8")
 
-    def as_string(self, unixfrom=False, linesep="\n"):
+    def as_string(self, unixfrom: bool = False, linesep: str = "\n") -> str:
         return self.text.replace("\n", linesep)
 
-    def get_charset(self):
+    def get_charset(self) -> None:
         return None
 
 
 class StoredEmailMessage(EmailMessage):
     """A queued e-mail rebuilt for delivery: the same bytes, and so the same Message-ID, each try."""
 
-    def __init__(self, row: QueuedEmail):
+    def __init__(self, row: QueuedEmail) -> None:
         super().__init__(
             subject=row.subject, body=row.body, from_email=row.from_email, to=row.recipients
         )
         self.queued_id = row.pk
         self._mime = row.message
 
-    def message(self):
+    def message(self) -> _StoredMime:
         return _StoredMime(self._mime)
 
 
@@ -161,7 +163,7 @@ class _Claims:
     mark can go twice.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lease = timedelta(seconds=settings.MAIL_CLAIM_SECONDS)
 
     def claim(self, size: int) -> list[QueuedEmail]:
@@ -231,7 +233,9 @@ def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
     (and handed back) once half its lease has gone, so a slow mail server never lets a claim
     run out under a worker.
     """
-    connection = get_connection(settings.MAIL_DELIVERY_BACKEND, fail_silently=False)
+    connection: BaseEmailBackend = get_connection(
+        settings.MAIL_DELIVERY_BACKEND, fail_silently=False
+    )
     claims = _Claims()
     handled = 0
     try:
@@ -248,10 +252,15 @@ def deliver_due(*, stop: Callable[[], bool] = lambda: False) -> int:
     return handled
 
 
-def _deliver_batch(connection, claims: _Claims, batch: list[QueuedEmail], stop) -> int:
+def _deliver_batch(
+    connection: BaseEmailBackend,
+    claims: _Claims,
+    batch: list[QueuedEmail],
+    stop: Callable[[], bool],
+) -> int:
     deadline = timezone.now() + claims.lease / 2
     delivered: list[QueuedEmail] = []
-    mark_by = None
+    mark_by = deadline  # set afresh as the first e-mail of each mark goes
     tried = 0
     try:
         for position, email in enumerate(batch):
@@ -284,7 +293,7 @@ def _drop_suppressed(batch: list[QueuedEmail]) -> list[QueuedEmail]:
     return [e for e in batch if e not in doomed]
 
 
-def _deliver(connection, email: QueuedEmail) -> bool:
+def _deliver(connection: BaseEmailBackend, email: QueuedEmail) -> bool:
     """Hand one e-mail to the backend; True if it went. A failure is recorded on its row."""
     try:
         connection.open()  # a no-op while the batch's connection is open
@@ -305,7 +314,7 @@ def _deliver(connection, email: QueuedEmail) -> bool:
     return True
 
 
-def _delete_mail_to(address: str, emails) -> int:
+def _delete_mail_to(address: str, emails: QuerySet[QueuedEmail]) -> int:
     """Delete the e-mails among ``emails`` addressed to ``address``. Recipients are a JSON
     list, which SQLite cannot search inside, so the match is made here; it runs only on an
     erasure or a "never again", never on a page."""

@@ -5,6 +5,7 @@ Python loop walks the interviews."""
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -13,6 +14,7 @@ from django.db.models import (
     Count,
     DurationField,
     Exists,
+    Expression,
     ExpressionWrapper,
     F,
     FloatField,
@@ -81,7 +83,7 @@ def funnel(period: Period) -> list[FunnelStep]:
     def reached(condition: Q):
         return Max(Case(When(condition, then=1), default=0, output_field=IntegerField()))
 
-    steps = {
+    conditions = {
         "researched": ~Q(research_career="")
         | ~Q(research_organisation="")
         | ~Q(research_person=""),
@@ -92,10 +94,10 @@ def funnel(period: Period) -> list[FunnelStep]:
     cohort = _interviews_in(period)
     per_student = (
         cohort.values("student")
-        .annotate(**{f"{key}_any": reached(condition) for key, condition in steps.items()})
+        .annotate(**{f"{key}_any": reached(condition) for key, condition in conditions.items()})
         .order_by()
     )
-    counts = per_student.aggregate(**{key: Coalesce(Sum(f"{key}_any"), 0) for key in steps})
+    counts = per_student.aggregate(**{key: Coalesce(Sum(f"{key}_any"), 0) for key in conditions})
     # The two last steps look only at held interviews, in queries of their own, so the pass
     # above needs no join and no per-row subquery (joining the thank-yous there costs more
     # than this query does).
@@ -125,7 +127,8 @@ def funnel(period: Period) -> list[FunnelStep]:
         ("thanked", "Sent the thank-you"),
         ("kept", "Kept in touch"),
     ]
-    steps, before = [], None
+    steps: list[FunnelStep] = []
+    before: int | None = None
     for key, label in labels:
         value = counts[key]
         steps.append(
@@ -166,12 +169,21 @@ def demand_supply_both(period: Period) -> tuple[list[DemandRow], list[DemandRow]
     )
     industries = dict(Industry.objects.values_list("pk", "name"))
     occupations = dict(Occupation.objects.values_list("pk", "name"))
-    demand, supply = list(demand), list(supply)
-    return _rows(demand, supply, 0, industries), _rows(demand, supply, 1, occupations)
+    demand_rows, supply_rows = list(demand), list(supply)
+    return (
+        _rows(demand_rows, supply_rows, 0, industries),
+        _rows(demand_rows, supply_rows, 1, occupations),
+    )
 
 
-def _rows(demand, supply, position: int, names: dict) -> list[DemandRow]:
-    asked, available = Counter(), Counter()
+def _rows(
+    demand: list[tuple[Any, ...]],
+    supply: list[tuple[Any, ...]],
+    position: int,
+    names: dict[int, str],
+) -> list[DemandRow]:
+    asked: Counter[str] = Counter()
+    available: Counter[str] = Counter()
     for *ids, n in demand:
         if ids[position]:
             asked[names[ids[position]]] += n
@@ -221,11 +233,11 @@ def requests_in(period: Period) -> Requests:
         # faster. (Weeks here follow UTC; a request in the hour after midnight on a summer
         # Monday lands in the week before.)
         first = date(1970, 1, 5)
-        week = RawSQL(
+        week: Expression = RawSQL(
             "CAST((julianday(interviews_interview.requested_at) - julianday('1970-01-05')) / 7 AS INTEGER)",
             [],
         )
-        hours = RawSQL(
+        hours: Expression = RawSQL(
             "(julianday(interviews_interview.answered_at) - julianday(interviews_interview.requested_at)) * 24",
             [],
             output_field=FloatField(),

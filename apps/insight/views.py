@@ -2,6 +2,7 @@
 
 import hashlib
 from datetime import datetime, timedelta
+from typing import cast
 
 from django import forms
 from django.conf import settings
@@ -118,7 +119,12 @@ def tables(period: metrics.Period, requests: metrics.Requests | None = None) -> 
             f"Requests unanswered past the follow-up window ({stalled.unanswered_count})",
             ["Student", "Professional", "Asked"],
             [
-                [i.student.full_name, i.professional.full_name, i.requested_at.date().isoformat()]
+                # Each was asked before the window began, so each has its time.
+                [
+                    i.student.full_name,
+                    i.professional.full_name,
+                    cast(datetime, i.requested_at).date().isoformat(),
+                ]
                 for i in stalled.unanswered
             ],
         ),

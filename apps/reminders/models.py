@@ -1,6 +1,8 @@
 """Reminders: what the product remembers for the student, shown in the dashboard and e-mailed
 by the worker exactly once each."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -9,14 +11,14 @@ from apps.contacts.models import Professional
 from apps.interviews.models import Interview, Promise
 
 
-class ReminderQuerySet(models.QuerySet):
-    def pending(self):
+class ReminderQuerySet(models.QuerySet["Reminder"]):
+    def pending(self) -> "ReminderQuerySet":
         return self.filter(state=Reminder.State.PENDING)
 
-    def due(self, now):
+    def due(self, now: datetime) -> "ReminderQuerySet":
         return self.pending().filter(due_at__lte=now)
 
-    def to_email(self, now):
+    def to_email(self, now: datetime) -> "ReminderQuerySet":
         """Due, and not yet turned into an e-mail: the worker's query."""
         return self.due(now).filter(emailed_at__isnull=True)
 

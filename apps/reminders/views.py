@@ -1,6 +1,9 @@
 """The student's dashboard, reminder actions, keep-in-touch contacts, the thank-you note,
 and e-mail preferences (including one-click unsubscribe from the e-mail itself)."""
 
+from datetime import datetime
+from typing import cast
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -68,11 +71,13 @@ def _open_interviews(user, now) -> dict:
         .only("status", "starts_at", "requested_at", "updated_at", "professional__full_name")
         .order_by(rank, "-updated_at", "-pk")[:OPEN_READ]
     )
-    kinds = {status: [] for status in Interview.Status.values}
+    kinds: dict[str, list[Interview]] = {status: [] for status in Interview.Status.values}
     for interview in rows:
         kinds[interview.status].append(interview)
+    # The upcoming ones were read by their start (starts_at__gte=now), so each has one.
+    upcoming = sorted(kinds["confirmed"], key=lambda i: cast(datetime, i.starts_at))
     return {
-        "upcoming": sorted(kinds["confirmed"], key=lambda i: i.starts_at)[:OPEN_SHOWN],
+        "upcoming": upcoming[:OPEN_SHOWN],
         "waiting": sorted(kinds["requested"], key=lambda i: i.requested_at or now)[:OPEN_SHOWN],
         "drafts": kinds["draft"][:OPEN_SHOWN],
     }

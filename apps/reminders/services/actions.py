@@ -29,7 +29,7 @@ def reminder_done(*, reminder: Reminder) -> None:
         reminder.save(update_fields=["state", "updated_at"])
         if reminder.kind == Kind.PROMISE and reminder.promise_id:
             Promise.objects.filter(pk=reminder.promise_id).update(done_at=timezone.now())
-        if reminder.kind == Kind.KEEP_IN_TOUCH and reminder.professional_id:
+        if reminder.kind == Kind.KEEP_IN_TOUCH and reminder.professional is not None:
             contact_touch(
                 student=reminder.student, professional=reminder.professional, note="Kept in touch"
             )

@@ -1,6 +1,9 @@
 """The worker's step that turns due reminders into queued e-mails exactly once, and the
 one-click unsubscribe those e-mails carry."""
 
+from collections.abc import Callable
+from typing import TypedDict
+
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
@@ -22,6 +25,13 @@ Kind = Reminder.Kind
 UNSUBSCRIBE_SALT = "reminders.unsubscribe"
 
 
+class Unsubscribe(TypedDict):
+    """What an unsubscribe link's token carries: the student's key and the reminder kind."""
+
+    s: int
+    k: str
+
+
 # --- E-mail -------------------------------------------------------------------------------------
 
 
@@ -29,9 +39,9 @@ def unsubscribe_token(student_pk: int, kind: str) -> str:
     return signing.dumps({"s": student_pk, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
 
 
-def unsubscribe_from_token(token: str):
+def unsubscribe_from_token(token: str) -> Unsubscribe | None:
     try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        data: Unsubscribe = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
     if data.get("k") not in Kind.values:
@@ -43,7 +53,9 @@ def email_opt_out(*, student_pk: int, kind: str) -> None:
     EmailOptOut.objects.get_or_create(student_id=student_pk, kind=kind)
 
 
-def _reminder_email(reminder: Reminder, optouts: set, dashboard: str):
+def _reminder_email(
+    reminder: Reminder, optouts: set[tuple[int, str]], dashboard: str
+) -> QueuedEmail | None:
     """One reminder's e-mail, unsaved (None if the student turned that kind off)."""
     if (reminder.student_id, reminder.kind) in optouts:
         return None
@@ -77,7 +89,7 @@ def _preparation_missing(interview: Interview | None) -> list[str]:
     if interview is None:
         return []
     missing = research_missing(interview)
-    items = list(interview.plan.items.all()) if interview.plan_id else []
+    items = list(interview.plan.items.all()) if interview.plan is not None else []
     if len(items) < 3:
         missing.append("a few more questions")
     if not any(is_closing(item.text) for item in items):
@@ -107,7 +119,7 @@ def _claimed_batch(claimed: list[int]) -> list[Reminder]:
     return batch
 
 
-def queue_due_reminders(*, stop=lambda: False) -> int:
+def queue_due_reminders(*, stop: Callable[[], bool] = lambda: False) -> int:
     """Worker step: turn due reminders into queued e-mails, a batch per transaction.
 
     The batch is claimed with row locks that other workers skip (PostgreSQL; SQLite's single

@@ -7,9 +7,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from apps.accounts.models import User
+from apps.contacts.models import Professional
 from apps.core.privacy import scrub_rows
 from apps.core.timezones import zone_named
-from apps.interviews.models import Interview
+from apps.interviews.models import Interview, Promise
 
 from ..models import Contact, ContactLog, Reminder, ThankYou
 
@@ -19,7 +21,15 @@ Kind = Reminder.Kind
 # --- Making and cancelling reminders ----------------------------------------------------------
 
 
-def _ensure(*, kind, student, due_at, interview=None, professional=None, promise=None) -> Reminder:
+def _ensure(
+    *,
+    kind: str,
+    student: User,
+    due_at: datetime,
+    interview: Interview | None = None,
+    professional: Professional | None = None,
+    promise: Promise | None = None,
+) -> Reminder:
     """Create the pending reminder, or move the due date of the one already there."""
     lookup = {"kind": kind, "state": Reminder.State.PENDING, "student": student}
     if promise is not None:
@@ -45,14 +55,14 @@ def _ensure(*, kind, student, due_at, interview=None, professional=None, promise
     )
 
 
-def cancel_for_interview(interview: Interview, kinds=None) -> int:
+def cancel_for_interview(interview: Interview, kinds: list[str] | None = None) -> int:
     pending = Reminder.objects.pending().filter(interview=interview)
     if kinds:
         pending = pending.filter(kind__in=kinds)
     return pending.update(state=Reminder.State.CANCELLED, updated_at=timezone.now())
 
 
-def cancel_for_professional(professional, student=None) -> int:
+def cancel_for_professional(professional: Professional, student: User | None = None) -> int:
     """All of a professional's reminders stop (a decline, or "never again")."""
     pending = Reminder.objects.pending().filter(professional=professional)
     contacts = Contact.objects.filter(professional=professional)
@@ -79,7 +89,8 @@ def on_interview_requested(interview: Interview) -> None:
 def on_interview_confirmed(interview: Interview) -> None:
     cancel_for_interview(interview, [Kind.NO_ANSWER])
     now = timezone.now()
-    starts = interview.starts_at
+    starts, ends = interview.starts_at, interview.ends_at
+    assert starts is not None and ends is not None  # a confirmed interview has its time
     _ensure(
         kind=Kind.PREPARE,
         student=interview.student,
@@ -96,7 +107,7 @@ def on_interview_confirmed(interview: Interview) -> None:
         kind=Kind.THANK_YOU,
         student=interview.student,
         interview=interview,
-        due_at=interview.ends_at + timedelta(hours=settings.REMINDER_THANK_YOU_HOURS_AFTER),
+        due_at=ends + timedelta(hours=settings.REMINDER_THANK_YOU_HOURS_AFTER),
     )
 
 
@@ -107,6 +118,7 @@ def on_interview_recorded(interview: Interview) -> None:
     _ensure(kind=Kind.THANK_YOU, student=interview.student, interview=interview, due_at=now)
     zone = zone_named(interview.student.time_zone)
     for promise in interview.promises.filter(due_on__isnull=False, done_at__isnull=True):
+        assert promise.due_on is not None  # filtered above
         due = timezone.make_aware(datetime.combine(promise.due_on, time(9)), zone)
         _ensure(
             kind=Kind.PROMISE,
@@ -126,7 +138,9 @@ def on_interview_recorded(interview: Interview) -> None:
 # --- Keep in touch ----------------------------------------------------------------------------
 
 
-def contact_touch(*, student, professional, note: str = "", at=None) -> Contact:
+def contact_touch(
+    *, student: User, professional: Professional, note: str = "", at: datetime | None = None
+) -> Contact:
     """Log real contact; the keep-in-touch cadence restarts from it."""
     at = at or timezone.now()
     contact, created = Contact.objects.get_or_create(
@@ -181,7 +195,7 @@ def contact_set(
     _schedule_keep_in_touch(contact)
 
 
-def reminders_erase_mentions(*, professional, names: list[str]) -> None:
+def reminders_erase_mentions(*, professional: Professional, names: list[str]) -> None:
     """An erased professional: the thank-you notes to them and the contact log with them lose
     the names the student wrote them by (the first name included, for these rows only)."""
     words = [*names, *{name.split()[0] for name in names if name.split()}]
@@ -199,7 +213,7 @@ def reminders_erase_mentions(*, professional, names: list[str]) -> None:
     )
 
 
-def reminders_merge(*, kept, merged) -> str:
+def reminders_merge(*, kept: Professional, merged: Professional) -> str:
     """Two binder entries became one: each student's contact, its log and every reminder move
     to the kept entry. A student who kept in touch with both ends with one contact holding
     both logs (mentor if either was, the shorter cadence, the latest contact, both reasons);
@@ -222,13 +236,13 @@ def reminders_merge(*, kept, merged) -> str:
         combined += 1
     moved = Contact.objects.filter(professional=merged).update(professional=kept)
     for reminder in Reminder.objects.pending().filter(professional=merged, kind=Kind.KEEP_IN_TOUCH):
-        twin = (
+        twin_reminder = (
             Reminder.objects.pending()
             .filter(professional=kept, kind=Kind.KEEP_IN_TOUCH, student=reminder.student_id)
             .first()
         )
-        if twin is not None:
-            first, second = sorted([twin, reminder], key=lambda r: (r.due_at, r.pk))
+        if twin_reminder is not None:
+            first, second = sorted([twin_reminder, reminder], key=lambda r: (r.due_at, r.pk))
             Reminder.objects.filter(pk=second.pk).update(
                 state=Reminder.State.CANCELLED, updated_at=timezone.now()
             )
