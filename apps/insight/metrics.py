@@ -35,7 +35,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.contacts.models import Industry, MonthlyLoad, Occupation, Professional, month_start
 from apps.interviews.models import Interview
-from apps.reminders.models import ContactLog, ThankYou
+from apps.reminders.models import ContactLog, Reminder, ThankYou
 
 HELD = ("completed",)
 CONFIRMED_EVER = ("confirmed", "completed", "no_show")
@@ -369,10 +369,15 @@ def stalled(limit: int = 20) -> Stalled:
     window = timezone.now() - timedelta(days=settings.INTERVIEW_FOLLOW_UP_AFTER_DAYS)
     unanswered = Interview.objects.filter(status="requested", requested_at__lt=window)
     thanked = ThankYou.objects.filter(interview=OuterRef("pk"), sent_at__isnull=False)
+    # The student said they thanked them another way: their thank-you reminder is done. (One
+    # reminder both of that kind and done; reminder_thanked_idx holds exactly those.)
+    thanked_otherwise = Reminder.objects.filter(
+        interview=OuterRef("pk"), kind=Reminder.Kind.THANK_YOU, state=Reminder.State.DONE
+    )
     no_thanks = (
         Interview.objects.filter(status="completed")
         .exclude(Exists(thanked))
-        .exclude(reminders__kind="thank_you", reminders__state="done")
+        .exclude(Exists(thanked_otherwise))
     )
     started = Interview.objects.filter(student=OuterRef("pk"), requested_at__isnull=False)
     never = (

@@ -70,6 +70,13 @@ class Reminder(models.Model):
             ),
             # The dashboard: one student's pending reminders by due date.
             models.Index(fields=["student", "state", "due_at"], name="reminder_dashboard_idx"),
+            # Staff insight's held-with-no-thank-you list: interviews whose student marked the
+            # thank-you done, a small index among every reminder ever made.
+            models.Index(
+                fields=["interview"],
+                condition=Q(kind="thank_you", state="done"),
+                name="reminder_thanked_idx",
+            ),
         ]
         constraints = [
             # At most one pending reminder of a kind for one interview, promise or contact.

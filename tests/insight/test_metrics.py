@@ -12,7 +12,7 @@ from django.utils import timezone
 from apps.contacts.models import MonthlyLoad, Professional, month_start
 from apps.insight import metrics
 from apps.interviews.models import Interview
-from apps.reminders.models import Contact, ContactLog, ThankYou
+from apps.reminders.models import Contact, ContactLog, Reminder, ThankYou
 
 from ..conftest import make_user
 from ..contacts.factories import make_professional
@@ -218,3 +218,34 @@ def test_the_figures_are_kept_for_a_while_and_can_be_worked_out_again(
         assert held(staff_client.get(url, period).content.decode()) == "3"
     with time_machine.travel(NOW + timedelta(minutes=6), tick=False):
         assert held(staff_client.get(url, period).content.decode()) != "3"
+
+
+def test_held_with_no_thank_you_reads_only_a_thank_you_reminder_marked_done():
+    """A thank-you marked done (sent another way) takes an interview off the list; another
+    kind of reminder marked done, beside a thank-you still to do, does not."""
+    student = make_user(full_name="Una Held")
+    ago = timezone.now() - timedelta(days=5)
+
+    def held(name):
+        return Interview.objects.create(
+            student=student,
+            professional=make_professional(full_name=name),
+            status="completed",
+            requested_at=ago,
+            answered_at=ago,
+            recorded_at=ago,
+        )
+
+    thanked_otherwise, still_to_thank = held("Vic Thanked"), held("Wyn Waiting")
+    Reminder.objects.create(
+        student=student, interview=thanked_otherwise, kind="thank_you", state="done", due_at=ago
+    )
+    Reminder.objects.create(
+        student=student, interview=still_to_thank, kind="thank_you", state="pending", due_at=ago
+    )
+    Reminder.objects.create(
+        student=student, interview=still_to_thank, kind="prepare", state="done", due_at=ago
+    )
+    stalled = metrics.stalled()
+    assert [i.professional.full_name for i in stalled.no_thank_you] == ["Wyn Waiting"]
+    assert stalled.no_thank_you_count == 1
