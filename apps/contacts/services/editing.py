@@ -73,28 +73,15 @@ def organisation_save(organisation: Organisation) -> Organisation:
     with transaction.atomic():
         organisation.save()
         listed = list(
-            Professional.objects.filter(organisation=organisation)
-            .select_related("industry", "occupation")
-            .only(*SEARCHED_FIELDS)
+            Professional.objects.filter(organisation=organisation).select_related(
+                "industry", "occupation"
+            )
         )
         for professional in listed:
             professional.organisation = organisation
             professional.search_text = professional.build_search_text()
         Professional.objects.bulk_update(listed, ["search_text"], batch_size=500)
     return organisation
-
-
-# What Professional.build_search_text reads (besides the organisation, which is in hand).
-SEARCHED_FIELDS = (
-    "full_name",
-    "job_title",
-    "organisation_id",
-    "industry__name",
-    "occupation__name",
-    "location",
-    "talk_about",
-    "tags",
-)
 
 
 def _attest(professional: Professional, consent: Attestation, by: User) -> None:
