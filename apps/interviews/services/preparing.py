@@ -153,6 +153,9 @@ def request_send(*, interview: Interview) -> None:
     if missing:
         raise ValidationError("Before sending, add " + "; ".join(missing) + ".")
     with transaction.atomic():
+        # The student's row is locked first: their sends run one at a time, so the cap on
+        # waiting requests counts every request sent a moment before this one.
+        User.objects.select_for_update().filter(pk=interview.student_id).values_list("pk").get()
         interview = Interview.objects.select_for_update().get(pk=interview.pk)
         if interview.status != Status.DRAFT:
             raise ValidationError("This request has been sent already.")

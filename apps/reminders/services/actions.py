@@ -92,9 +92,13 @@ def thank_you_draft(interview: Interview) -> str:
 
 
 def thank_you_for(interview: Interview) -> ThankYou:
+    """The interview's one note, drafted on first sight. Two first views at once make one
+    draft: the unique interview column refuses the second, which then reads the first."""
     note = ThankYou.objects.filter(interview=interview).first()
     if note is None:
-        note = ThankYou.objects.create(interview=interview, text=thank_you_draft(interview))
+        note, _ = ThankYou.objects.get_or_create(
+            interview=interview, defaults={"text": thank_you_draft(interview)}
+        )
     return note
 
 
@@ -112,11 +116,14 @@ def thank_you_send(*, interview: Interview, text: str) -> None:
         )
     with transaction.atomic():
         note = thank_you_for(interview)
-        if note.sent_at:
+        # One note per interview, whatever arrives at once: the row is marked sent only if it
+        # was not already, and only the request that marked it queues the e-mail.
+        sent_now = ThankYou.objects.filter(pk=note.pk, sent_at__isnull=True).update(
+            text=text.strip(), sent_at=timezone.now()
+        )
+        if not sent_now:
             raise ValidationError("Your thank-you note has been sent already.")
-        note.text = text.strip()
-        note.sent_at = timezone.now()
-        note.save()
+        note.refresh_from_db()
         email_send(
             name="thank_you",
             to=[pro.email],
