@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Answers /healthz before host checks and the HTTPS redirect, so a container probe works.
     "apps.core.middleware.HealthCheckMiddleware",
+    # Before anything reads the body: an oversized one is refused unread.
+    "apps.core.uploads.RequestSizeMiddleware",
     # Outside SecurityMiddleware, so its stricter Referrer-Policy on link pages wins.
     "apps.core.middleware.LinkPrivacyMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -250,6 +252,15 @@ PRODUCT_NAME = env.str("PRODUCT_NAME", default="Career Centre Conversations")
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
 
 # --- Security ---------------------------------------------------------------------------------
+# The most a request body may hold, uploads included (a spreadsheet is at most 5 MB): a bigger
+# one is refused before it is read, and an upload without a declared size stops at this many
+# bytes. Non-file fields stay within Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
+REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=6 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "apps.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

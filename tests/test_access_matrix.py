@@ -18,6 +18,7 @@ from apps.accounts.models import StaffInvitation, User
 from apps.accounts.services import email_confirmation_token
 from apps.contacts import services as contact_services
 from apps.contacts.models import BinderImport, Organisation, Professional, Resource
+from apps.contacts.spreadsheets import read_rows
 from apps.core.models import QueuedEmail
 from apps.interviews import services as interview_services
 from apps.interviews.models import CalendarFeed, Interview, ProposedTime, Referral
@@ -656,7 +657,9 @@ def world(db, student, other_student, staff, inactive_user):
         kind="association", name="Data Guild", url="https://dg.example"
     )
     batch = BinderImport.objects.create(
-        uploaded_by=staff, filename="binder.csv", content=b"Name,Company\nNew Person,Acme\n"
+        uploaded_by=staff,
+        filename="binder.csv",
+        table=read_rows("binder.csv", b"Name,Company\nNew Person,Acme\n").as_json(),
     )
     bank = QuestionBank.objects.create(title="Curated", published=True, theme="path")
     question = Question.objects.create(

@@ -37,6 +37,7 @@ from apps.contacts.models import (
     Professional,
     Resource,
 )
+from apps.contacts.spreadsheets import read_rows
 from apps.core.models import QueuedEmail
 from apps.interviews import services as interview_services
 from apps.interviews.models import (
@@ -186,13 +187,13 @@ def import_preview(world, count):
             rows.append(f"{existing.full_name},{existing.organisation.name},{existing.email},")
         else:
             rows.append(f"New Person {n},Acme {n},new{n}@acme.example,Technology")
-    content = ("\n".join(rows) + "\n").encode()
+    table = read_rows("binder.csv", ("\n".join(rows) + "\n").encode()).as_json()
     if batch is None:
         batch = world["batch"] = BinderImport.objects.create(
-            uploaded_by=world["users"]["staff"], filename="binder.csv", content=content
+            uploaded_by=world["users"]["staff"], filename="binder.csv", table=table
         )
     else:
-        BinderImport.objects.filter(pk=batch.pk).update(content=content)
+        BinderImport.objects.filter(pk=batch.pk).update(table=table)
     return reverse("contacts:import_preview", args=[batch.pk])
 
 

@@ -6,9 +6,11 @@ from django.utils import timezone
 from apps.accounts.forms import TimeZoneField
 from apps.core.fields import ChoicesByIdField
 from apps.core.suppression import is_suppressed
+from apps.core.uploads import SpreadsheetField
 
 from .models import Industry, Occupation, Organisation, Professional, Resource
 from .services import SUPPRESSED_MESSAGE, Attestation
+from .spreadsheets import BINDER
 
 OFFER_FIELDS = ["offers_interviews", "offers_visits", "offers_cv_feedback", "offers_mentoring"]
 FORMAT_FIELDS = list(Professional.FORMAT_FIELDS)
@@ -351,7 +353,8 @@ class ListingForm(AtLeastOneFormat, forms.ModelForm):
 
 
 class ImportUploadForm(forms.Form):
-    file = forms.FileField(
+    file = SpreadsheetField(
+        schema=BINDER,
         label="Spreadsheet (CSV or Excel .xlsx)",
         help_text="One professional a row, with a header row. Up to 5 MB.",
     )

@@ -26,7 +26,7 @@ from .models import (
     normalise_name,
 )
 from .services import audit, invitation_send, status_changed
-from .spreadsheets import FIELDS, SpreadsheetError, Table, read_rows
+from .spreadsheets import FIELDS, Table
 
 LISTED_STATUSES = {Professional.Status.ACTIVE, Professional.Status.PAUSED}
 
@@ -316,15 +316,14 @@ def import_batch_commit(*, batch: BinderImport, by) -> dict[str, int]:
         batch = BinderImport.objects.select_for_update().get(pk=batch.pk)
         if batch.committed_at:
             raise ValidationError("This file was already imported.")
-        try:
-            table = read_rows(batch.filename, bytes(batch.content))
-        except SpreadsheetError as error:
-            raise ValidationError(str(error)) from None
-        plan = import_commit(table, by=by)
+        if not batch.table:
+            raise ValidationError("That upload is no longer kept; upload the file again.")
+        # Read once on upload; every row is checked again here, inside the transaction.
+        plan = import_commit(Table.from_json(batch.table), by=by)
         batch.committed_at = timezone.now()
         batch.summary = plan.counts
-        batch.content = b""
-        batch.save(update_fields=["committed_at", "summary", "content"])
+        batch.table = {}
+        batch.save(update_fields=["committed_at", "summary", "table"])
         counts = plan.counts
         audit(
             actor=by,

@@ -397,13 +397,16 @@ class MergeRecord(models.Model):
 
 
 class BinderImport(models.Model):
-    """An uploaded spreadsheet between its preview and its commit."""
+    """An uploaded spreadsheet between its preview and its commit.
+
+    The file is parsed once, on upload; ``table`` keeps what was read (columns and cells,
+    ``Table.as_json``) for the preview and the commit, and is emptied by the commit."""
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     filename = models.CharField(max_length=255)
-    content = models.BinaryField()
+    table = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     committed_at = models.DateTimeField(null=True, blank=True)
     summary = models.JSONField(default=dict, blank=True)

@@ -4,6 +4,8 @@ The reading and writing itself is shared (``apps.core.spreadsheets``); this modu
 columns a binder spreadsheet has and what people call them.
 """
 
+from django.core.files import File
+
 from apps.core.spreadsheets import (  # noqa: F401 - re-exported for the binder's callers
     MAX_BYTES,
     MAX_ROWS,
@@ -16,6 +18,7 @@ from apps.core.spreadsheets import (  # noqa: F401 - re-exported for the binder'
     xlsx_bytes,
 )
 from apps.core.spreadsheets import read_rows as _read_rows
+from apps.core.spreadsheets import read_upload as _read_upload
 
 FIELDS: dict[str, str] = {
     "full_name": "Name",
@@ -86,5 +89,10 @@ ALIASES = BINDER.aliases
 
 
 def read_rows(filename: str, content: bytes) -> Table:
-    """Read an uploaded binder spreadsheet (CSV or XLSX) into the binder's fields."""
+    """Read a binder spreadsheet (CSV or XLSX) into the binder's fields."""
     return _read_rows(filename, content, BINDER)
+
+
+def read_upload(upload: File) -> Table:
+    """Read an uploaded (or opened) binder spreadsheet, its size checked before reading."""
+    return _read_upload(upload, BINDER)

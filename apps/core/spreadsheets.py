@@ -19,16 +19,28 @@ import io
 import itertools
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from xml.etree import ElementTree
 
+from django.core.files import File
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
+# What a sheet may make the parser walk through, empty rows and cells included: a file of a
+# few kilobytes can hold two million empty rows, or rows that each reach Excel's last column.
+MAX_RECORDS = 2 * MAX_ROWS
+MAX_CELLS = 30 * MAX_ROWS  # twenty thousand rows of thirty columns
+# XML elements of every kind in a workbook's parts: a cell is two or three (its value, its
+# text), and styles and shared text add a few more.
+MAX_ELEMENTS = 3 * MAX_CELLS
 # A small zip can unpack to gigabytes; refuse workbooks that claim to be this big unpacked.
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+
+_Cells = TypeVar("_Cells", bound=Sized)
 
 _SEPARATORS = (",", ";", "\t")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -84,6 +96,42 @@ class Table:
     columns: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    filename: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        """The table as JSON data, kept between a preview and its commit."""
+        return {
+            "columns": self.columns,
+            "ignored": self.ignored,
+            "rows": [[number, values] for number, values in self.rows],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], filename: str = "") -> "Table":
+        return cls(
+            columns=list(data.get("columns", [])),
+            ignored=list(data.get("ignored", [])),
+            rows=[(int(number), dict(values)) for number, values in data.get("rows", [])],
+            filename=filename,
+        )
+
+
+def read_upload(upload: File, schema: Schema) -> Table:
+    """Read an uploaded file (or any Django ``File``): the one way in for every import.
+
+    Its size is checked before a byte is read, and no more than the limit is ever read."""
+    if upload.size is not None and upload.size > MAX_BYTES:
+        raise _too_big(upload.size)
+    upload.seek(0)
+    return read_rows(upload.name or "", upload.read(MAX_BYTES + 1), schema)
+
+
+def _too_big(size: int) -> SpreadsheetError:
+    mb = 1024 * 1024
+    return SpreadsheetError(
+        f"The file is {size / mb:.1f} MB; the limit is {MAX_BYTES // mb} MB. Split it into "
+        "smaller files and upload them one at a time."
+    )
 
 
 def read_rows(filename: str, content: bytes, schema: Schema) -> Table:
@@ -94,11 +142,7 @@ def read_rows(filename: str, content: bytes, schema: Schema) -> Table:
     the upload straight through.
     """
     if len(content) > MAX_BYTES:
-        limit = MAX_BYTES // (1024 * 1024)
-        raise SpreadsheetError(
-            f"The file is larger than {limit} MB. Split it into smaller files and upload them "
-            "one at a time."
-        )
+        raise _too_big(len(content))
     if not _strip_boms(content).strip():
         raise SpreadsheetError("The file is empty. Choose the spreadsheet that has the data.")
     if content.startswith(_XLS_SIGNATURE):
@@ -184,7 +228,7 @@ def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
     """Yield (spreadsheet row number, cells); one CSV record is one spreadsheet row."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_detect_separator(text))
     try:
-        for number, record in enumerate(reader, start=1):
+        for number, record in _bounded(enumerate(reader, start=1)):
             yield number, [cell.strip() for cell in record]
     except csv.Error:
         raise SpreadsheetError(
@@ -203,14 +247,9 @@ def _cannot_open_workbook() -> SpreadsheetError:
 def _xlsx_table(content: bytes, schema: Schema) -> Table:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            unzipped = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+            _check_workbook(archive)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, ElementTree.ParseError):
         raise _cannot_open_workbook() from None
-    if unzipped > MAX_UNZIPPED_BYTES:
-        raise SpreadsheetError(
-            "The workbook holds too much data to import in one go. Split it into smaller files "
-            "and upload them one at a time."
-        )
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:
@@ -224,15 +263,90 @@ def _xlsx_table(content: bytes, schema: Schema) -> Table:
         workbook.close()
 
 
+def _too_much_data() -> SpreadsheetError:
+    return SpreadsheetError(
+        "The workbook holds too much data to import in one go. Split it into smaller files "
+        "and upload them one at a time."
+    )
+
+
+def _check_workbook(archive: zipfile.ZipFile) -> None:
+    """Measure a workbook before the spreadsheet library opens it.
+
+    The library reads every sheet of a workbook to its end on opening it (to find a size
+    that a sheet may leave out), however many rows it then reads: so each XML part is first
+    walked here, and the walk stops as soon as a part has more rows or cells than an import
+    may have, or more XML than they would take. The sizes the archive declares are checked
+    first, and the bytes really unpacked are counted as they come."""
+    parts = archive.infolist()
+    if sum(info.file_size for info in parts) > MAX_UNZIPPED_BYTES:
+        raise _too_much_data()
+    unpacked = 0
+    elements = 0
+    for info in parts:
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        rows = cells = 0
+        with archive.open(info) as part:
+            for _event, element in ElementTree.iterparse(part):
+                name = element.tag.rpartition("}")[2]
+                if name == "row":
+                    rows += 1
+                    if rows > MAX_RECORDS:
+                        raise _too_many_rows()
+                elif name == "c":
+                    cells += 1
+                    if cells > MAX_CELLS:
+                        raise _too_many_cells()
+                elements += 1
+                if elements > MAX_ELEMENTS:
+                    raise _too_much_data()
+                element.clear()
+            unpacked += part.tell()
+        if unpacked > MAX_UNZIPPED_BYTES:
+            raise _too_much_data()
+
+
 def _xlsx_records(sheet) -> Iterator[tuple[int, list[str]]]:
     # Some programs write a wrong sheet size; without this openpyxl would stop at that size.
     sheet.reset_dimensions()
     try:
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        for number, values in _bounded(enumerate(sheet.iter_rows(values_only=True), start=1)):
             yield number, [_cell_text(value) for value in values]
+    except SpreadsheetError:
+        raise
     except Exception:
         # A truncated or corrupt sheet only fails once its rows are read.
         raise _cannot_open_workbook() from None
+
+
+def _bounded(records: Iterator[tuple[int, _Cells]]) -> Iterator[tuple[int, _Cells]]:
+    """Stop reading a sheet once it has made the parser walk past MAX_RECORDS rows or
+    MAX_CELLS cells, empty ones included, before any work is done on the row that crosses."""
+    cells = 0
+    for number, values in records:
+        if number > MAX_RECORDS:
+            raise _too_many_rows()
+        cells += len(values)
+        if cells > MAX_CELLS:
+            raise _too_many_cells()
+        yield number, values
+
+
+def _too_many_rows() -> SpreadsheetError:
+    return SpreadsheetError(
+        f"The sheet runs to more than {MAX_RECORDS:,} rows, counting empty ones. Delete the "
+        "empty rows below your data (select them, then Delete rows) and save the file again, "
+        "or split it into smaller files."
+    )
+
+
+def _too_many_cells() -> SpreadsheetError:
+    return SpreadsheetError(
+        f"The sheet holds more than {MAX_CELLS:,} cells, counting empty ones. Delete the unused "
+        "columns to the right of your data and the empty rows below it, then save the file "
+        "again, or split it into smaller files."
+    )
 
 
 def _cell_text(value) -> str:

@@ -1,8 +1,10 @@
 from django import forms
 
 from apps.core.fields import ChoicesByIdField
+from apps.core.uploads import SpreadsheetField
 
 from .models import Plan, PlanItem, Question, QuestionBank, Theme
+from .services import BANK_SCHEMA
 
 
 class BankForm(forms.ModelForm):
@@ -72,6 +74,8 @@ class PlanTextForm(forms.ModelForm):
 
 
 class BankUploadForm(forms.Form):
-    file = forms.FileField(
-        label="CSV file of questions", help_text="Columns: Question, Theme, Minutes, Why ask it."
+    file = SpreadsheetField(
+        schema=BANK_SCHEMA,
+        label="CSV file of questions",
+        help_text="Columns: Question, Theme, Minutes, Why ask it. Up to 5 MB.",
     )

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 
 from apps.accounts.models import User
-from apps.core.spreadsheets import Schema, SpreadsheetError, read_rows
+from apps.core.spreadsheets import Schema, Table
+from apps.core.text import whole_number
 
 from .models import Plan, PlanItem, Question, QuestionBank, Theme
 
@@ -141,12 +142,9 @@ def _theme_from(text: str, default: str) -> str:
     raise ValidationError(f"“{text}” is not a theme; use one of: {', '.join(Theme.labels)}.")
 
 
-def bank_import_csv(*, bank: QuestionBank, filename: str, content: bytes) -> tuple[int, list[str]]:
-    """Append the file's questions to ``bank``: all of them, or none and every error."""
-    try:
-        table = read_rows(filename, content, BANK_SCHEMA)
-    except SpreadsheetError as error:
-        return 0, [str(error)]
+def bank_import(*, bank: QuestionBank, table: Table) -> tuple[int, list[str]]:
+    """Append an uploaded file's questions (read by the upload form's SpreadsheetField) to
+    ``bank``: all of them, or none and every error."""
     default_theme = bank.theme or Theme.DAY_TO_DAY
     parsed, errors = [], []
     for number, row in table.rows:
@@ -158,7 +156,8 @@ def bank_import_csv(*, bank: QuestionBank, filename: str, content: bytes) -> tup
                 raise ValidationError("the question is longer than 300 characters.")
             theme = _theme_from(row.get("theme", ""), default_theme)
             raw_minutes = row.get("minutes", "") or "2"
-            if not raw_minutes.isdigit() or not 1 <= int(raw_minutes) <= 10:
+            minutes = whole_number(raw_minutes)
+            if minutes is None or not 1 <= minutes <= 10:
                 raise ValidationError(
                     f"minutes must be a whole number from 1 to 10, not “{raw_minutes}”."
                 )
@@ -166,7 +165,7 @@ def bank_import_csv(*, bank: QuestionBank, filename: str, content: bytes) -> tup
         except ValidationError as error:
             errors.append(f"Row {number}: {error.messages[0]}")
             continue
-        parsed.append((text, theme, int(raw_minutes), why))
+        parsed.append((text, theme, minutes, why))
     if errors:
         return 0, errors
     with transaction.atomic():

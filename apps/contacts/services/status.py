@@ -1,5 +1,6 @@
 """Status, capacity, consent and erasure of a binder entry."""
 
+import json
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
@@ -217,9 +218,9 @@ def professional_erase(*, professional: Professional) -> None:
 
 
 def _forget_uploads(needles: list[str]) -> None:
-    """Spreadsheets kept from imports hold the person's row: their content goes."""
-    wanted = [n.strip().lower().encode() for n in needles if n and len(n.strip()) >= 3]
-    for pk, content in BinderImport.objects.values_list("pk", "content").iterator():
-        text = bytes(content).lower()
+    """Spreadsheets kept from imports hold the person's row: what was read from them goes."""
+    wanted = [n.strip().lower() for n in needles if n and len(n.strip()) >= 3]
+    for pk, table in BinderImport.objects.exclude(table={}).values_list("pk", "table").iterator():
+        text = json.dumps(table, ensure_ascii=False).lower()
         if any(needle in text for needle in wanted):
-            BinderImport.objects.filter(pk=pk).update(content=b"")
+            BinderImport.objects.filter(pk=pk).update(table={})

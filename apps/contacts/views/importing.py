@@ -11,7 +11,7 @@ from apps.core.access import staff_required
 from ..forms import ImportUploadForm
 from ..importing import import_batch_commit, import_plan
 from ..models import BinderImport
-from ..spreadsheets import MAX_BYTES, SpreadsheetError, read_rows
+from ..spreadsheets import Table
 
 ROWS_PER_PAGE = 200
 
@@ -23,25 +23,14 @@ def _imports_for(user):
 
 @staff_required
 def upload(request):
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data["file"]
-        if uploaded.size > MAX_BYTES:
-            form.add_error(
-                "file",
-                f"The file is {uploaded.size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB. Split it into smaller files.",
-            )
-        else:
-            content = uploaded.read()
-            try:
-                read_rows(uploaded.name, content)
-            except SpreadsheetError as error:
-                form.add_error("file", str(error))
-            else:
-                batch = BinderImport.objects.create(
-                    uploaded_by=request.user, filename=uploaded.name[:255], content=content
-                )
-                return redirect("contacts:import_preview", pk=batch.pk)
+    # Bound on every POST: a file the upload handler skipped (too large) leaves both empty.
+    form = ImportUploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
+    if form.is_bound and form.is_valid():
+        table = form.cleaned_data["file"]
+        batch = BinderImport.objects.create(
+            uploaded_by=request.user, filename=table.filename, table=table.as_json()
+        )
+        return redirect("contacts:import_preview", pk=batch.pk)
     return render(request, "contacts/import_upload.html", {"form": form})
 
 
@@ -50,12 +39,10 @@ def preview(request, pk):
     batch = get_object_or_404(_imports_for(request.user), pk=pk)
     if batch.committed_at:
         return render(request, "contacts/import_done.html", {"batch": batch})
-    try:
-        table = read_rows(batch.filename, bytes(batch.content))
-    except SpreadsheetError as error:
-        messages.error(request, str(error))
+    if not batch.table:
+        messages.error(request, "That upload is no longer kept; upload the file again.")
         return redirect("contacts:import_upload")
-    plan = import_plan(table)
+    plan = import_plan(Table.from_json(batch.table))
     rows = Paginator(plan.rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     context = {"batch": batch, "plan": plan, "rows": rows, "errors": list(plan.errors())}
     return render(request, "contacts/import_preview.html", context)

@@ -122,10 +122,9 @@ def bank_import(request, pk):
     bank = bank_for_editor(request.user, pk)
     form = BankUploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Choose a CSV file to import.")
+        messages.error(request, "Nothing was imported. " + " ".join(form.errors["file"]))
         return redirect("questions:bank_detail", pk=pk)
-    upload = form.cleaned_data["file"]
-    added, errors = services.bank_import_csv(bank=bank, filename=upload.name, content=upload.read())
+    added, errors = services.bank_import(bank=bank, table=form.cleaned_data["file"])
     if errors:
         messages.error(request, "Nothing was imported. " + " ".join(errors[:20]))
     else:

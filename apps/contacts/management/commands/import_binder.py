@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.contacts.importing import import_commit, import_plan
-from apps.contacts.spreadsheets import SpreadsheetError, read_rows
+from apps.contacts.spreadsheets import SpreadsheetError, read_upload
 
 
 class Command(BaseCommand):
@@ -35,11 +36,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, dry_run: bool, **options):
         try:
-            content = file.read_bytes()
+            with file.open("rb") as handle:
+                table = read_upload(File(handle, name=file.name))
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
-        try:
-            table = read_rows(file.name, content)
         except SpreadsheetError as error:
             raise CommandError(str(error)) from None
         plan = import_plan(table, progress=self.progress)
