@@ -1,3 +1,6 @@
+import re
+
+from django.core.exceptions import BadRequest
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse
@@ -68,3 +71,25 @@ class LinkPrivacyMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if LINK_SECRETS & view_kwargs.keys():
             request.reached_by_link = True
+
+
+# NUL cannot be stored (PostgreSQL refuses it in text), and no link or search of this site
+# holds it or another C0 control character except tab and line breaks.
+_UNUSABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+class UnusableCharactersMiddleware:
+    """Answers 400 for an address or query with a control character in it, before any view
+    looks anything up with it. Form fields refuse them in POSTed text (Django's CharField
+    refuses NUL; ``posted_text`` strips the rest)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _UNUSABLE.search(request.path) or any(
+            _UNUSABLE.search(key) or any(_UNUSABLE.search(value) for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("A control character in the address or its query.")
+        return self.get_response(request)

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from apps.accounts.models import User
 from apps.core.access import student_required
-from apps.core.text import posted_text
+from apps.core.text import posted_text, whole_number
 from apps.interviews.models import Interview
 
 from . import services
@@ -201,11 +202,19 @@ def contacts(request):
 def contact_update(request, pk):
     contact = get_object_or_404(Contact.objects.filter(student=request.user), pk=pk)
     cadence = request.POST.get("cadence_days", "").strip()
+    cadence_days = whole_number(cadence)
+    if cadence and cadence_days is None:
+        messages.error(
+            request,
+            "How often to keep in touch is a whole number of days, such as 90; nothing was "
+            "changed.",
+        )
+        return redirect("reminders:contacts")
     try:
         services.contact_set(
             contact=contact,
             is_mentor=request.POST.get("is_mentor") == "on",
-            cadence_days=int(cadence) if cadence.isdigit() else None,
+            cadence_days=cadence_days,
             stopped=request.POST.get("stopped") == "on",
             reason=posted_text(request, "mentor_reason", max_length=200),
         )
@@ -253,6 +262,9 @@ def unsubscribe(request, token):
     if data is None:
         return render(request, "reminders/unsubscribe.html", {"invalid": True}, status=404)
     label = Reminder.Kind(data["k"]).label
+    if not User.objects.filter(pk=data["s"]).exists():
+        # The account was closed after the e-mail went: it gets no more mail of any kind.
+        return render(request, "reminders/unsubscribe.html", {"closed": True, "label": label})
     if request.method == "POST":
         services.email_opt_out(student_pk=data["s"], kind=data["k"])
         return render(request, "reminders/unsubscribe.html", {"done": True, "label": label})

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from apps.core.access import staff_required
+from apps.core.text import whole_number
 
 from .. import services
 from ..forms import OrganisationForm, ResourceForm, TaxonomyForm
@@ -89,8 +90,8 @@ def audit_log(request):
         "at", "actor_name", "action", "detail", "professional_name", "professional__erased_at"
     )
     professional = None
-    wanted = request.GET.get("professional", "")
-    if wanted.isdigit():
+    wanted = whole_number(request.GET.get("professional", ""))
+    if wanted is not None:
         professional = Professional.objects.filter(pk=wanted).first()
         entries = entries.filter(professional_id=wanted)
     action = request.GET.get("action", "")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.contacts.models import Professional, Resource
 from apps.core.access import student_required
+from apps.core.text import posted_text
 from apps.questions.coach import review_plan
 
 from .. import composer, rules, services
@@ -244,7 +245,7 @@ def accept_time(request, pk, slot_pk):
 @student_required
 @require_POST
 def cancel(request, pk):
-    reason = request.POST.get("reason", "")[:1000]
+    reason = posted_text(request, "reason", max_length=1000)
     return _simple_action(
         request,
         pk,

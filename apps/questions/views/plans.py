@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.core.access import student_required
+from apps.core.text import whole_number
 
 from .. import services
 from ..access import bank_for_viewer, plan_for_user, plan_item_for_user, question_for_viewer
@@ -53,8 +54,9 @@ def plan_list(request):
 def plan_detail(request, pk):
     plan = plan_for_user(request.user, pk)
     bank = None
-    if request.GET.get("bank", "").isdigit():
-        bank = bank_for_viewer(request.user, int(request.GET["bank"]))
+    wanted = whole_number(request.GET.get("bank", ""))
+    if wanted is not None:
+        bank = bank_for_viewer(request.user, wanted)
     return render(request, "questions/plan_detail.html", _plan_context(plan, bank=bank))
 
 
