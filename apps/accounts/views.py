@@ -18,6 +18,7 @@ from apps.core.ratelimit import client_address, over_limit
 
 from . import privacy, services
 from .forms import (
+    CheckedPasswordChangeForm,
     DeleteAccountForm,
     InvitationAcceptForm,
     QueuedPasswordResetForm,
@@ -50,7 +51,8 @@ class RateLimitedPasswordResetForm(QueuedPasswordResetForm):
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
-    """What django-axes shows after too many failed sign-ins: a page, not an error."""
+    """What django-axes shows after too many wrong passwords, at sign-in or when a signed-in
+    person types theirs again (forms.password_recheck): a page, not an error."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 
@@ -218,10 +220,16 @@ def invitation_accept(request, token):
     )
 
 
-password_change = auth_views.PasswordChangeView.as_view(
-    template_name="accounts/password_change.html",
-    success_url=reverse_lazy("accounts:password_change_done"),
-)
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    form_class = CheckedPasswordChangeForm
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
+password_change = PasswordChangeView.as_view()
 password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="accounts/password_change_done.html"
 )
@@ -254,7 +262,7 @@ def my_data(request):
 
 @student_required
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
