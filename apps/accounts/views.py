@@ -74,6 +74,8 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            # A known address gets the same answer as a new one (the owner is e-mailed
+            # instead of a confirmation), so a stranger cannot learn who has an account here.
             services.student_register(
                 email=data["email"],
                 full_name=data["full_name"],
@@ -81,6 +83,7 @@ def register(request):
                 time_zone=data["time_zone"],
                 programme=data["programme"],
                 graduation_year=data["graduation_year"],
+                tell_owner=_mail_allowed(request, "register", data["email"]),
             )
         except ValidationError as error:
             form.add_error("email", error)
