@@ -180,3 +180,17 @@ def test_resend_queues_a_new_link_only_for_unconfirmed_accounts(client):
     assert list(QueuedEmail.objects.values_list("recipients", flat=True)) == [
         ["riley.newcomer@example.edu"]
     ]
+
+
+@pytest.mark.parametrize("name", ["accounts:password_reset", "accounts:confirm_resend"])
+def test_asking_for_a_link_answers_the_same_for_known_and_unknown_addresses(name):
+    make_user(email="known@example.edu")
+    make_user(email="waiting@example.edu", is_active=False, email_confirmed_at=None)
+    answers = []
+    for n, email in enumerate(["known@example.edu", "waiting@example.edu", "nobody@example.edu"]):
+        client = Client(REMOTE_ADDR=f"192.0.2.{n}")
+        response = client.post(reverse(name), {"email": email})
+        page = client.get(response["Location"]).content.decode()
+        page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
+        answers.append((response.status_code, response["Location"], page))
+    assert answers[0][0] == 302 and answers[0] == answers[1] == answers[2]
