@@ -196,6 +196,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "apps.accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# django-axes keeps the POST data of each failure; "password" is always masked. Password
+# re-entry forms count there too (apps.accounts.forms.password_recheck), so their fields are.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "old_password",
+    "new_password1",
+    "new_password2",
+]
 # The same notion of "the visitor's address" as the rate limiter, proxy-aware.
 AXES_CLIENT_IP_CALLABLE = "apps.core.ratelimit.client_address"
 

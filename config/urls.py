@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from apps.core import views as core_views
 
@@ -16,6 +17,12 @@ urlpatterns = [
     path("", include("apps.reminders.urls")),
     path("", include("apps.practice.urls")),
     path("", include("apps.insight.urls")),
+    # The admin's own password change checks the old password without counting failures; ours
+    # counts them with the sign-in lockout (apps.accounts.forms.password_recheck).
+    path(
+        "admin/password_change/",
+        RedirectView.as_view(pattern_name="accounts:password_change", permanent=False),
+    ),
     path("admin/", admin.site.urls),
 ]
 

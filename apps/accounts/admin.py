@@ -35,11 +35,11 @@ class UserAdmin(BaseUserAdmin):
     # Deleting here goes the way "Delete my account" goes: booked meetings are cancelled and
     # open requests withdrawn (the professionals are told, with a calendar CANCEL) first.
     def delete_model(self, request, obj):
-        account_delete(obj)
+        account_delete(obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
         for user in queryset:
-            account_delete(user)
+            account_delete(user, by=request.user)
 
     @admin.action(description="Mark as having left the centre (starts the notes retention clock)")
     def mark_left(self, request, queryset):

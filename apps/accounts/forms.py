@@ -3,8 +3,10 @@ from functools import lru_cache
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
+from django.http import HttpRequest
+from django.views.decorators.debug import sensitive_variables
 
 from apps.core.mail import email_send
 
@@ -22,6 +24,30 @@ class TimeZoneField(forms.ChoiceField):
         kwargs.setdefault("initial", settings.TIME_ZONE)
         kwargs.setdefault("help_text", "Times in the app are shown in this zone.")
         super().__init__(choices=time_zone_choices, **kwargs)
+
+
+WRONG_PASSWORD = "That is not your password."
+CHECKS_PAUSED = (
+    "Too many wrong passwords: checks of this account's password are paused for a while. "
+    "Nothing was changed; wait and try again, or reset your password by e-mail meanwhile."
+)
+
+
+@sensitive_variables("password")
+def password_recheck(*, request: HttpRequest, user: User, password: str) -> None:
+    """The one check for a signed-in person who types their password again (to change it, to
+    delete the account): every such form goes through it.
+
+    It is a sign-in attempt as far as django-axes is concerned (authenticate() with the
+    request), so each wrong password counts with the sign-in failures for this account and this
+    address, under the same AXES_FAILURE_LIMIT and cool-off: someone at an open session gets no
+    more guesses than someone at the sign-in page. During the pause even the right password is
+    refused, and AxesMiddleware answers with the pause page (views.locked_out)."""
+    checked = authenticate(request, username=user.get_username(), password=password)
+    if getattr(request, "axes_locked_out", False):
+        raise forms.ValidationError(CHECKS_PAUSED, code="paused")
+    if checked is None or checked.pk != user.pk:
+        raise forms.ValidationError(WRONG_PASSWORD, code="password_incorrect")
 
 
 class SetPasswordFields(forms.Form):
@@ -147,6 +173,20 @@ class QueuedPasswordResetForm(PasswordResetForm):
         )
 
 
+class CheckedPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the current password checked by password_recheck."""
+
+    def __init__(self, user: User, *args, request: HttpRequest, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    @sensitive_variables("old_password")
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        password_recheck(request=self.request, user=self.user, password=old_password)
+        return old_password
+
+
 class UserDetailsForm(forms.ModelForm):
     time_zone = TimeZoneField()
 
@@ -217,14 +257,14 @@ class DeleteAccountForm(forms.Form):
         help_text="Your interviews, plans, notes and reminders are deleted for good.",
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request: HttpRequest, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
 
+    @sensitive_variables("password")
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password.")
+        password_recheck(request=self.request, user=self.request.user, password=password)
         return password
 
     def clean_confirm(self):

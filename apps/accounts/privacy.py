@@ -6,9 +6,11 @@ after a student leaves. Each app above says what it holds by answering the signa
 import logging
 from datetime import timedelta
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from apps.core.mail import email_forget
 from apps.core.privacy import collect, rows, zip_of
@@ -49,15 +51,41 @@ def my_data_zip(user: User) -> bytes:
     return zip_of(collect(parts), product_name=settings.PRODUCT_NAME)
 
 
-def account_delete(user: User) -> None:
+def account_pseudonym(pk: int) -> str:
+    """How the logs name a closed account: a keyed hash of its id. Lines about one account
+    match each other, but without the SECRET_KEY they do not lead back to a row in a backup,
+    and nothing in them names the person."""
+    return salted_hmac("apps.accounts.account_pseudonym", str(pk)).hexdigest()[:16]
+
+
+def sign_in_records_forget(email: str) -> int:
+    """Delete django-axes' records under this address: each sign-in (with its network address
+    and browser), each failure counted towards a pause, and the failure log. Any case: the
+    admin's sign-in form keeps the address as it was typed."""
+    deleted = 0
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        count, _ = model.objects.filter(username__iexact=email).delete()
+        deleted += count
+    return deleted
+
+
+def account_delete(user: User, *, by: User | None = None) -> None:
     """Close the account for good, in one transaction: professionals are told of anything
     cancelled, then the person, their notes and everything that is only theirs are deleted,
-    with any e-mail to them still waiting or kept."""
+    with any e-mail to them still waiting or kept and the records of their sign-ins. ``by`` is
+    the member of staff who closed it, when it was not the person themself."""
+    # Worked out first: after delete() the instance's pk is None.
+    pseudonym = account_pseudonym(user.pk)
+    closer = None if by is None or by.pk == user.pk else by.pk
     with transaction.atomic():
         answers(account_closing, user=user)
         email_forget(user.email)
+        sign_in_records_forget(user.email)
         user.delete()
-    logger.info("account %s closed by its owner", user.pk)
+    if closer is None:
+        logger.info("account %s closed by its owner", pseudonym)
+    else:
+        logger.info("account %s closed by staff account %s", pseudonym, closer)
 
 
 def purge_notes_of_leavers(*, stop=lambda: False) -> int:

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -43,6 +43,10 @@ def confirmation_link(user: User) -> str:
     return _absolute(reverse("accounts:confirm", args=[uid, token]))
 
 
+def _account_with(email: str) -> User | None:
+    return User.objects.filter(email=email).first()
+
+
 def student_register(
     *,
     email: str,
@@ -51,8 +55,14 @@ def student_register(
     time_zone: str,
     programme: str = "",
     graduation_year: int | None = None,
-) -> User:
-    """Create a student who can sign in once the address is confirmed; queue the link."""
+    tell_owner: bool = True,
+) -> User | None:
+    """Create a student who can sign in once the address is confirmed; queue the link.
+
+    If the address already has an account, create nothing and return None, e-mailing the
+    account's owner instead (unless ``tell_owner`` is False: the caller's limit on mail to
+    one address is spent). The caller answers both the same way, so the form tells a stranger
+    nothing about who has an account; only the address's owner learns of the attempt."""
     email = email.strip().lower()
     if not email_domain_allowed(email):
         raise ValidationError(
@@ -61,23 +71,47 @@ def student_register(
             + ". Use your institutional address, or ask the career centre for help."
         )
     with transaction.atomic():
-        if User.objects.filter(email=email).exists():
-            raise ValidationError(
-                "An account with this address already exists. Sign in, or reset your password."
-            )
-        user = User.objects.create_user(
-            email=email,
-            password=password,
-            full_name=full_name.strip(),
-            time_zone=time_zone,
-            role=User.Role.STUDENT,
-            is_active=False,
-        )
-        StudentProfile.objects.create(
-            user=user, programme=programme.strip(), graduation_year=graduation_year
-        )
-        confirmation_send(user=user)
-    return user
+        owner = _account_with(email)
+        if owner is None:
+            try:
+                with transaction.atomic():
+                    user = User.objects.create_user(
+                        email=email,
+                        password=password,
+                        full_name=full_name.strip(),
+                        time_zone=time_zone,
+                        role=User.Role.STUDENT,
+                        is_active=False,
+                    )
+            except IntegrityError:
+                # Another registration for this address committed between the look-up and
+                # the insert: the address is known now, and is answered like any other.
+                owner = User.objects.get(email=email)
+            else:
+                StudentProfile.objects.create(
+                    user=user, programme=programme.strip(), graduation_year=graduation_year
+                )
+                confirmation_send(user=user)
+                return user
+        if tell_owner:
+            registration_attempt_tell_owner(owner=owner)
+    return None
+
+
+def registration_attempt_tell_owner(*, owner: User) -> None:
+    """Tell the owner of an address that someone tried to register with it: how to sign in
+    or reset the password, or, if they never confirmed the address, a fresh link to do so."""
+    unconfirmed = owner.email_confirmed_at is None and not owner.is_active
+    email_send(
+        name="registration_existing",
+        to=[owner.email],
+        context={
+            "user": owner,
+            "confirm_link": confirmation_link(owner) if unconfirmed else "",
+            "sign_in_link": _absolute(reverse("accounts:login")),
+            "reset_link": _absolute(reverse("accounts:password_reset")),
+        },
+    )
 
 
 def confirmation_send(*, user: User) -> None:

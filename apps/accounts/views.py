@@ -18,6 +18,7 @@ from apps.core.ratelimit import client_address, over_limit
 
 from . import privacy, services
 from .forms import (
+    CheckedPasswordChangeForm,
     DeleteAccountForm,
     InvitationAcceptForm,
     QueuedPasswordResetForm,
@@ -50,7 +51,8 @@ class RateLimitedPasswordResetForm(QueuedPasswordResetForm):
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
-    """What django-axes shows after too many failed sign-ins: a page, not an error."""
+    """What django-axes shows after too many wrong passwords, at sign-in or when a signed-in
+    person types theirs again (forms.password_recheck): a page, not an error."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 
@@ -72,6 +74,8 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            # A known address gets the same answer as a new one (the owner is e-mailed
+            # instead of a confirmation), so a stranger cannot learn who has an account here.
             services.student_register(
                 email=data["email"],
                 full_name=data["full_name"],
@@ -79,6 +83,7 @@ def register(request):
                 time_zone=data["time_zone"],
                 programme=data["programme"],
                 graduation_year=data["graduation_year"],
+                tell_owner=_mail_allowed(request, "register", data["email"]),
             )
         except ValidationError as error:
             form.add_error("email", error)
@@ -218,10 +223,16 @@ def invitation_accept(request, token):
     )
 
 
-password_change = auth_views.PasswordChangeView.as_view(
-    template_name="accounts/password_change.html",
-    success_url=reverse_lazy("accounts:password_change_done"),
-)
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    form_class = CheckedPasswordChangeForm
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
+password_change = PasswordChangeView.as_view()
 password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="accounts/password_change_done.html"
 )
@@ -254,7 +265,7 @@ def my_data(request):
 
 @student_required
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
