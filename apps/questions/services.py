@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 
 from apps.accounts.models import User
-from apps.core.spreadsheets import Schema, SpreadsheetError, read_rows
+from apps.core.spreadsheets import Schema, SpreadsheetError, neutralise_undo, read_rows
 
 from .models import Plan, PlanItem, Question, QuestionBank, Theme
 
@@ -150,7 +150,7 @@ def bank_import_csv(*, bank: QuestionBank, filename: str, content: bytes) -> tup
     default_theme = bank.theme or Theme.DAY_TO_DAY
     parsed, errors = [], []
     for number, row in table.rows:
-        text = " ".join(row.get("text", "").lstrip("'").split())
+        text = " ".join(neutralise_undo(row.get("text", "")).split())
         try:
             if not text:
                 raise ValidationError("the question is empty.")
@@ -162,7 +162,7 @@ def bank_import_csv(*, bank: QuestionBank, filename: str, content: bytes) -> tup
                 raise ValidationError(
                     f"minutes must be a whole number from 1 to 10, not “{raw_minutes}”."
                 )
-            why = row.get("why", "").lstrip("'").strip()[:300]
+            why = neutralise_undo(row.get("why", "")).strip()[:300]
         except ValidationError as error:
             errors.append(f"Row {number}: {error.messages[0]}")
             continue
