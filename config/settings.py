@@ -266,9 +266,13 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_https)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_https)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
-if BEHIND_PROXY:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The reverse proxies whose forwarding headers are believed (addresses or networks; "*" for
+# any). gunicorn reads this same variable itself and takes X-Forwarded-Proto: https from these
+# peers only, setting the request's scheme, so Django needs no SECURE_PROXY_SSL_HEADER (which
+# would believe the header from anyone who reaches the server). The rate limits and sign-in
+# lockout read X-Forwarded-For from these peers only (apps.core.ratelimit). The default is
+# gunicorn's: a proxy on this machine.
+FORWARDED_ALLOW_IPS = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
 
 # Only the site's own scripts and styles; an inline script needs the per-request nonce.
 CONTENT_SECURITY_POLICY = {
