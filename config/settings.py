@@ -10,6 +10,11 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -37,6 +42,20 @@ def _required(name: str) -> str:
 
 
 SECRET_KEY = _required("SECRET_KEY")
+# Production refuses the keys Django's deploy check only warns about (security.W009): short,
+# few different characters, or the "django-insecure-" kind startproject writes. Refused here,
+# not in a system check, because gunicorn starts without running the checks.
+if PRODUCTION and (
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is too weak for production: it needs at least {SECRET_KEY_MIN_LENGTH} "
+        f"characters, at least {SECRET_KEY_MIN_UNIQUE_CHARACTERS} different ones, and not "
+        f"Django's {SECRET_KEY_INSECURE_PREFIX!r} prefix. Make one with: "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 DEBUG = env.bool("DEBUG", default=False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG must be off when DJANGO_ENV=production.")
