@@ -264,6 +264,9 @@ MAIL_CLAIM_SECONDS = env.int("MAIL_CLAIM_SECONDS", default=300)
 WORKER_IDLE_SECONDS = env.float("WORKER_IDLE_SECONDS", default=5.0)
 # A student's private notes are cleared this many days after they leave the centre.
 STUDENT_NOTES_RETENTION_DAYS = env.int("STUDENT_NOTES_RETENTION_DAYS", default=365)
+# An offer through the volunteer form whose address is never confirmed is deleted this many
+# days after it was made (never sooner than its confirmation link's seven days).
+VOLUNTEER_UNCONFIRMED_DAYS = env.int("VOLUNTEER_UNCONFIRMED_DAYS", default=14)
 
 # The signed-in student's home page (the reminders dashboard).
 STUDENT_HOME_VIEW = "apps.reminders.views.dashboard"
