@@ -15,7 +15,8 @@ ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DJANGO_ENV=production \
     WEB_CONCURRENCY=3 \
-    PORT=8000
+    PORT=8000 \
+    FORWARDED_ALLOW_IPS=127.0.0.1,::1
 RUN groupadd --system app && useradd --system --gid app --home-dir /app app
 COPY --from=build /venv /venv
 WORKDIR /app
@@ -30,4 +31,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD python -c "import os,urllib.request,sys; sys.exit(0 if urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\",\"8000\")}/healthz', timeout=4).status == 200 else 1)"
 # No gunicorn access log: request paths carry link secrets. Django logs refused and failed
 # requests with those secrets redacted; keep access logs at the proxy, without paths if it can.
-CMD ["sh", "-c", "exec gunicorn config.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --forwarded-allow-ips='*'"]
+# gunicorn believes X-Forwarded-Proto only from FORWARDED_ALLOW_IPS (it reads the variable
+# itself; set it to the TLS proxy's address), never from whoever reaches the port.
+CMD ["sh", "-c", "exec gunicorn config.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY}"]

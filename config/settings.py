@@ -10,6 +10,11 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -37,6 +42,20 @@ def _required(name: str) -> str:
 
 
 SECRET_KEY = _required("SECRET_KEY")
+# Production refuses the keys Django's deploy check only warns about (security.W009): short,
+# few different characters, or the "django-insecure-" kind startproject writes. Refused here,
+# not in a system check, because gunicorn starts without running the checks.
+if PRODUCTION and (
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is too weak for production: it needs at least {SECRET_KEY_MIN_LENGTH} "
+        f"characters, at least {SECRET_KEY_MIN_UNIQUE_CHARACTERS} different ones, and not "
+        f"Django's {SECRET_KEY_INSECURE_PREFIX!r} prefix. Make one with: "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 DEBUG = env.bool("DEBUG", default=False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG must be off when DJANGO_ENV=production.")
@@ -86,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before any view: a NUL in an address would otherwise reach the database.
     "apps.core.middleware.UnusableCharactersMiddleware",
+    # Cache-Control: private, no-store on every response to a signed-in person.
+    "apps.core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -256,6 +277,9 @@ MAIL_CLAIM_SECONDS = env.int("MAIL_CLAIM_SECONDS", default=300)
 WORKER_IDLE_SECONDS = env.float("WORKER_IDLE_SECONDS", default=5.0)
 # A student's private notes are cleared this many days after they leave the centre.
 STUDENT_NOTES_RETENTION_DAYS = env.int("STUDENT_NOTES_RETENTION_DAYS", default=365)
+# An offer through the volunteer form whose address is never confirmed is deleted this many
+# days after it was made (never sooner than its confirmation link's seven days).
+VOLUNTEER_UNCONFIRMED_DAYS = env.int("VOLUNTEER_UNCONFIRMED_DAYS", default=14)
 
 # The signed-in student's home page (the reminders dashboard).
 STUDENT_HOME_VIEW = "apps.reminders.views.dashboard"
@@ -288,9 +312,13 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_https)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_https)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
-if BEHIND_PROXY:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The reverse proxies whose forwarding headers are believed (addresses or networks; "*" for
+# any). gunicorn reads this same variable itself and takes X-Forwarded-Proto: https from these
+# peers only, setting the request's scheme, so Django needs no SECURE_PROXY_SSL_HEADER (which
+# would believe the header from anyone who reaches the server). The rate limits and sign-in
+# lockout read X-Forwarded-For from these peers only (apps.core.ratelimit). The default is
+# gunicorn's: a proxy on this machine.
+FORWARDED_ALLOW_IPS = env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"])
 
 # Only the site's own scripts and styles; an inline script needs the per-request nonce.
 CONTENT_SECURITY_POLICY = {

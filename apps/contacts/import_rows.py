@@ -14,9 +14,8 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
 
 from .models import Industry, Occupation, Organisation, Professional, normalise_name
-from .spreadsheets import FIELDS
+from .spreadsheets import FIELDS, neutralise_undo
 
-FORMULA_PREFIXES = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 TRUE_WORDS = {"yes", "y", "true", "1", "x", "alumni", "alumnus", "alumna"}
 FALSE_WORDS = {"no", "n", "false", "0", ""}
 OFFER_WORDS = {
@@ -70,13 +69,6 @@ CONSENT_WORDS = {
     "link": Method.LINK,
     "confirmed by them through an e mailed link": Method.LINK,
 }
-
-
-def _clean(text: str) -> str:
-    """Undo the export's formula guard, so an exported file imports back unchanged."""
-    if text.startswith(FORMULA_PREFIXES):
-        return text[1:]
-    return text
 
 
 class Lookups:
@@ -153,7 +145,7 @@ class Cell(forms.CharField):
         )
 
     def to_python(self, value):
-        return _clean(super().to_python(value))
+        return neutralise_undo(super().to_python(value))
 
     def __deepcopy__(self, memo):
         # Each row's form copies its fields; a cell keeps nothing of a row (no widget is ever

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from apps.core.suppression import suppressed_among
 
-from .import_rows import CONSENT_WORDS, FORMAT_WORDS, OFFER_WORDS, ImportRow, Lookups, _clean
+from .import_rows import CONSENT_WORDS, FORMAT_WORDS, OFFER_WORDS, ImportRow, Lookups
 from .models import (
     AuditEntry,
     BinderImport,
@@ -26,7 +26,7 @@ from .models import (
     normalise_name,
 )
 from .services import audit, invitation_send, status_changed
-from .spreadsheets import FIELDS, Table
+from .spreadsheets import FIELDS, Table, neutralise_undo
 
 LISTED_STATUSES = {Professional.Status.ACTIVE, Professional.Status.PAUSED}
 
@@ -86,7 +86,7 @@ def _comparable(value):
 def import_plan(table: Table, *, progress: Callable[[int, int], None] | None = None) -> ImportPlan:
     lookups = Lookups()
     lookups.suppressed = suppressed_among(
-        _clean(raw.get("email", "")).strip().lower() for _number, raw in table.rows
+        neutralise_undo(raw.get("email", "")).strip().lower() for _number, raw in table.rows
     )
     form = ImportRow.for_columns(table.columns)
     plans: list[RowPlan] = []
@@ -210,7 +210,7 @@ def _blank_fields(raw: dict[str, str]) -> set[str]:
     """Model fields whose cell is empty: on an update an empty cell changes nothing."""
     blank = set()
     for column, text in raw.items():
-        if not _clean(text.strip()):
+        if not neutralise_undo(text.strip()):
             blank.update(BLANK_MEANS.get(column, [column]))
     return blank
 

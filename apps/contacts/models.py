@@ -67,6 +67,10 @@ class Organisation(models.Model):
     research_notes = models.TextField(
         blank=True, help_text="What a student should read or know before contacting people here."
     )
+    # Added by the public volunteer form and not yet taken in by staff (an edit or an approved
+    # volunteer takes it in): when the offer is turned down or never confirmed, it goes too,
+    # unless something else uses it (services.volunteers).
+    from_volunteer_form = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -432,6 +436,7 @@ class AuditEntry(models.Model):
         IMPORTED = "imported", "Imported a spreadsheet"
         EXPORTED = "exported", "Exported the binder"
         ERASED = "erased", "Erased"
+        DELETED = "deleted", "Deleted"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(

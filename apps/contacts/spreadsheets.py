@@ -14,6 +14,7 @@ from apps.core.spreadsheets import (  # noqa: F401 - re-exported for the binder'
     Table,
     csv_stream,
     neutralise,
+    neutralise_undo,
     normalise_header,
     xlsx_bytes,
 )

@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from .timezones import zone_named
 
@@ -31,6 +32,23 @@ class HealthCheckMiddleware:
                 return HttpResponse("ok\n", content_type="text/plain")
             return HttpResponse("database unavailable\n", content_type="text/plain", status=503)
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """Nothing shown to a signed-in person is kept by a browser's or a proxy's cache: a page
+    with their notes must not come back from a shared computer's history or a proxy after they
+    sign out. Sits inside whitenoise, so static files keep their long caching; pages for
+    visitors who are not signed in are left as they are."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class TimezoneMiddleware:

@@ -1,7 +1,6 @@
 """A person's own data, as a zip of JSON and CSV files: the shape shared by every app's
 part of it (each app answers ``apps.accounts.signals.personal_data_wanted``)."""
 
-import csv
 import io
 import json
 import re
@@ -11,7 +10,7 @@ from collections.abc import Iterable, Set
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from .spreadsheets import neutralise
+from .spreadsheets import csv_lines
 
 Sections = dict[str, list[dict]]
 
@@ -28,8 +27,8 @@ def collect(parts: Iterable[Sections]) -> Sections:
 
 
 def zip_of(sections: Sections, *, product_name: str) -> bytes:
-    """One JSON and one CSV file per section, and a note saying what they are. CSV cells are
-    neutralised so a spreadsheet never runs one as a formula."""
+    """One JSON and one CSV file per section, and a note saying what they are. The CSV files
+    come from the exports' one writer, so a spreadsheet never runs a cell as a formula."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
@@ -40,13 +39,11 @@ def zip_of(sections: Sections, *, product_name: str) -> bytes:
         )
         for name, section in sorted(sections.items()):
             archive.writestr(f"{name}.json", json.dumps(section, cls=DjangoJSONEncoder, indent=2))
-            text = io.StringIO()
             columns = sorted({key for row in section for key in row})
-            writer = csv.writer(text)
-            writer.writerow(columns)
-            for row in section:
-                writer.writerow(neutralise(_plain(row.get(column))) for column in columns)
-            archive.writestr(f"{name}.csv", text.getvalue())
+            lines = csv_lines(
+                columns, ([_plain(row.get(column)) for column in columns] for row in section)
+            )
+            archive.writestr(f"{name}.csv", "".join(lines))
     return buffer.getvalue()
 
 

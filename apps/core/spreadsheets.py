@@ -7,9 +7,10 @@ decides what to do with them. Every problem with the file itself is raised as
 ``SpreadsheetError`` whose text can be shown to staff as-is.
 
 Exports go through ``neutralise`` so that a value such as ``=HYPERLINK(...)`` typed into the
-binder is never run as a formula by the spreadsheet program that opens the export. The quote it
-adds is part of the text: ``read_rows`` returns it unchanged when an export is uploaded again,
-and the importer is the place that strips it.
+binder is never run as a formula by the spreadsheet program that opens the export, whichever
+separator that program splits the file on (see ``neutralise``). The quotes it adds are part of
+the text: ``read_rows`` returns them unchanged when an export is uploaded again, and the
+importer is the place that takes them out again (``neutralise_undo``).
 """
 
 import codecs
@@ -43,7 +44,16 @@ MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 _Cells = TypeVar("_Cells", bound=Sized)
 
 _SEPARATORS = (",", ";", "\t")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell a spreadsheet program reads as a formula starts with one of these, perhaps after
+# spaces and quotation marks that it drops.
+_FORMULA_TRIGGERS = "=+\\-@\t\r"
+# Where a cell can start when a CSV file is split on a comma, semicolon or tab: at the start of
+# a value, or inside one after a semicolon, a tab or a line break (quoting protects a value from
+# the comma reader only; a program that splits on a semicolon or a tab splits the quoted text).
+_CELL_STARTS = r"(?:^|(?<=[;\t\r\n]))"
+_FORMULA_AHEAD = rf"(?=[ '\"]*[{_FORMULA_TRIGGERS}])"
+_GUARD_PLACES = re.compile(_CELL_STARTS + _FORMULA_AHEAD)
+_GUARDS = re.compile(_CELL_STARTS + "'" + _FORMULA_AHEAD)
 _XLSX_SIGNATURE = b"PK\x03\x04"
 _XLS_SIGNATURE = b"\xd0\xcf\x11\xe0"
 _UTF8_BOM = codecs.BOM_UTF8
@@ -424,11 +434,22 @@ def _check_required(columns: list[str], header: list[str], schema: Schema) -> No
 
 
 def neutralise(value) -> str:
-    """Text of ``value`` that spreadsheet programs will not run as a formula."""
+    """Text of ``value`` that spreadsheet programs will not run as a formula.
+
+    Wherever a cell could start (see ``_CELL_STARTS``) and what follows is a formula trigger
+    (``=``, ``+``, ``-``, ``@``, a tab or a carriage return, perhaps after spaces and quotation
+    marks), a ``'`` goes in front, which spreadsheet programs read as "this is text". So
+    ``x;=cmd|'/C calc'!A0`` becomes ``x;'=cmd|'/C calc'!A0``. A ``'`` already there counts as one
+    of the marks a trigger may follow, so ``'=x`` becomes ``''=x`` and ``neutralise_undo`` can
+    give back exactly what was written.
+    """
     text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
+    return _GUARD_PLACES.sub("'", text)
+
+
+def neutralise_undo(text: str) -> str:
+    """The value ``neutralise`` was given, from the text it returned (for importing an export)."""
+    return _GUARDS.sub("", text)
 
 
 class _Line:
@@ -438,13 +459,19 @@ class _Line:
         return line
 
 
-def csv_stream(header: list[str], rows: Iterable[Iterable]) -> Iterator[str]:
-    """Yield an Excel-friendly UTF-8 CSV export line by line (for StreamingHttpResponse)."""
-    writer = csv.writer(_Line(), lineterminator="\r\n")
-    yield "\ufeff"  # without the BOM Excel reads the file as Windows-1252 and mangles accents
+def csv_lines(header: list[str], rows: Iterable[Iterable]) -> Iterator[str]:
+    """Yield CSV lines in which every cell is quoted and neutralised: the one writer of every
+    CSV export."""
+    writer = csv.writer(_Line(), lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     yield writer.writerow([neutralise(value) for value in header])
     for row in rows:
         yield writer.writerow([neutralise(value) for value in row])
+
+
+def csv_stream(header: list[str], rows: Iterable[Iterable]) -> Iterator[str]:
+    """Yield an Excel-friendly UTF-8 CSV export line by line (for StreamingHttpResponse)."""
+    yield "\ufeff"  # without the BOM Excel reads the file as Windows-1252 and mangles accents
+    yield from csv_lines(header, rows)
 
 
 def xlsx_bytes(header: list[str], rows: Iterable[Iterable], sheet_title: str = "Binder") -> bytes:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 
 from apps.accounts.models import User
-from apps.core.spreadsheets import Schema, Table
+from apps.core.spreadsheets import Schema, Table, neutralise_undo
 from apps.core.text import whole_number
 
 from .models import Plan, PlanItem, Question, QuestionBank, Theme
@@ -148,7 +148,7 @@ def bank_import(*, bank: QuestionBank, table: Table) -> tuple[int, list[str]]:
     default_theme = bank.theme or Theme.DAY_TO_DAY
     parsed, errors = [], []
     for number, row in table.rows:
-        text = " ".join(row.get("text", "").lstrip("'").split())
+        text = " ".join(neutralise_undo(row.get("text", "")).split())
         try:
             if not text:
                 raise ValidationError("the question is empty.")
@@ -161,7 +161,7 @@ def bank_import(*, bank: QuestionBank, table: Table) -> tuple[int, list[str]]:
                 raise ValidationError(
                     f"minutes must be a whole number from 1 to 10, not “{raw_minutes}”."
                 )
-            why = row.get("why", "").lstrip("'").strip()[:300]
+            why = neutralise_undo(row.get("why", "")).strip()[:300]
         except ValidationError as error:
             errors.append(f"Row {number}: {error.messages[0]}")
             continue

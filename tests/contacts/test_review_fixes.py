@@ -211,7 +211,7 @@ def test_client_address_behind_the_proxy(settings, rf):
 
     request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.5", REMOTE_ADDR="10.0.0.2")
     assert client_address(request) == "10.0.0.2"
-    settings.BEHIND_PROXY = True
+    settings.FORWARDED_ALLOW_IPS = ["10.0.0.0/24"]
     assert client_address(request) == "203.0.113.5"
 
 

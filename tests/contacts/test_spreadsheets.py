@@ -18,6 +18,7 @@ from apps.contacts.spreadsheets import (
     Table,
     csv_stream,
     neutralise,
+    neutralise_undo,
     normalise_header,
     read_rows,
     xlsx_bytes,
@@ -445,6 +446,22 @@ def test_neutralise_leaves_other_values_alone(value, expected):
     assert neutralise(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("x;=cmd|'/C calc'!A0;y", "x;'=cmd|'/C calc'!A0;y"),
+        ("a\t+b", "a\t'+b"),
+        ("one\n@two\r\n-three", "one\n'@two\r\n'-three"),
+        ('x; "=y"', 'x;\' "=y"'),
+        ("'=x", "''=x"),
+        ("it's; 'fine'", "it's; 'fine'"),
+    ],
+)
+def test_neutralise_guards_every_place_a_cell_can_start(value, expected):
+    assert neutralise(value) == expected
+    assert neutralise_undo(expected) == value
+
+
 def test_neutralise_applies_to_non_strings():
     assert neutralise(-3) == "'-3"
 
@@ -453,10 +470,11 @@ def test_csv_stream_starts_with_bom_and_neutralises_values():
     rows = iter([['=HYPERLINK("http://x","y")', "-2", "Zoë"], ["@SUM(A1)", None, 7]])
     chunks = list(csv_stream(["Name", "=Years", "City"], rows))
     assert chunks[0] == "\ufeff"
+    # Every cell is quoted, so a comma in a value never splits it.
     assert chunks[1:] == [
-        "Name,'=Years,City\r\n",
-        '"\'=HYPERLINK(""http://x"",""y"")",\'-2,Zoë\r\n',
-        "'@SUM(A1),,7\r\n",
+        '"Name","\'=Years","City"\r\n',
+        '"\'=HYPERLINK(""http://x"",""y"")","\'-2","Zoë"\r\n',
+        '"\'@SUM(A1)","","7"\r\n',
     ]
 
 
@@ -466,7 +484,7 @@ def test_csv_stream_is_lazy():
         raise AssertionError("read too far")
 
     stream = csv_stream(["Name"], rows())
-    assert [next(stream), next(stream), next(stream)] == ["\ufeff", "Name\r\n", "Ada\r\n"]
+    assert [next(stream), next(stream), next(stream)] == ["\ufeff", '"Name"\r\n', '"Ada"\r\n']
 
 
 def test_xlsx_bytes_never_writes_formulas():

@@ -1,11 +1,15 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from apps.contacts.models import Professional
+from apps.contacts import services
+from apps.contacts.models import AuditEntry, Organisation, Professional
 from apps.core.models import QueuedEmail
 
 from .factories import make_professional
@@ -124,3 +128,107 @@ def test_tampered_volunteer_link_is_refused():
     response = Client().post(reverse("contacts:volunteer_confirm", args=["bad:token"]))
     assert response.status_code == 400
     assert "expired or is not complete" in response.content.decode()
+
+
+def _offered(email, organisation, *, days_ago, confirmed=False):
+    """An offer made through the form ``days_ago`` days ago."""
+    offer(Client(REMOTE_ADDR=f"198.51.100.{days_ago}"), email=email, organisation_name=organisation)
+    professional = Professional.objects.get(email=email)
+    Professional.objects.filter(pk=professional.pk).update(
+        created_at=timezone.now() - timedelta(days=days_ago),
+        email_confirmed_at=timezone.now() - timedelta(days=days_ago) if confirmed else None,
+    )
+    return professional
+
+
+def _mail_to(address):
+    return [m for m in QueuedEmail.objects.all() if address in m.recipients]
+
+
+def test_the_worker_deletes_offers_never_confirmed_after_fourteen_days():
+    gone = _offered("gone@studio.example", "Gone Studio", days_ago=15)
+    waiting = _offered("waiting@studio.example", "Waiting Studio", days_ago=13)
+    confirmed = _offered("sure@studio.example", "Sure Studio", days_ago=15, confirmed=True)
+    assert _mail_to("gone@studio.example")
+
+    call_command("worker", "--once", verbosity=0)
+
+    assert not Professional.objects.filter(pk=gone.pk).exists()
+    assert not Organisation.objects.filter(name="Gone Studio").exists()
+    assert not _mail_to("gone@studio.example")  # the confirmation e-mail named them
+    kept = Professional.objects.filter(pk__in=[waiting.pk, confirmed.pk])
+    assert sorted(kept.values_list("email", flat=True)) == [
+        "sure@studio.example",
+        "waiting@studio.example",
+    ]
+    assert Organisation.objects.filter(name__in=["Waiting Studio", "Sure Studio"]).count() == 2
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.DELETED)
+    assert entry.actor is None and entry.actor_name == "Automatic clean-up"
+    assert entry.professional_name == "" and "Gone" not in entry.detail
+    assert "not confirmed within 14 days" in entry.detail
+
+
+def test_how_long_an_unconfirmed_offer_waits_is_a_setting(settings):
+    settings.VOLUNTEER_UNCONFIRMED_DAYS = 20
+    patient = _offered("patient@studio.example", "Patient Studio", days_ago=15)
+    call_command("worker", "--once", verbosity=0)
+    assert Professional.objects.filter(pk=patient.pk).exists()
+    Professional.objects.filter(pk=patient.pk).update(
+        created_at=timezone.now() - timedelta(days=21)
+    )
+    assert services.volunteers_purge_unconfirmed() == 1
+    assert not Professional.objects.filter(pk=patient.pk).exists()
+
+
+def _turn_down(staff_client, professional):
+    return staff_client.post(
+        reverse("contacts:volunteer_decide", args=[professional.pk, "reject"]), {"confirm": "yes"}
+    )
+
+
+def test_turning_an_offer_down_removes_the_organisation_it_added(staff, staff_client):
+    wren = _offered("wren@studio.example", "Studio Wren", days_ago=1)
+    assert Organisation.objects.get(name="Studio Wren").from_volunteer_form
+    _turn_down(staff_client, wren)
+    assert not Professional.objects.filter(pk=wren.pk).exists()
+    assert not Organisation.objects.filter(name="Studio Wren").exists()
+    assert not _mail_to("wren@studio.example")
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.DELETED)
+    assert entry.actor == staff and entry.professional_name == ""
+    assert entry.detail == "Turned down a volunteer's offer, with the organisation it had added"
+
+
+def test_turning_an_offer_down_keeps_an_organisation_something_else_uses(staff_client):
+    wren = _offered("wren@studio.example", "Shared Studio", days_ago=1)
+    shared = Organisation.objects.get(name="Shared Studio")
+    colleague = make_professional(full_name="Colleague", organisation=shared)
+    _turn_down(staff_client, wren)
+    assert not Professional.objects.filter(pk=wren.pk).exists()
+    assert Organisation.objects.filter(pk=shared.pk).exists()
+    assert Professional.objects.get(pk=colleague.pk).organisation_id == shared.pk
+
+
+def test_turning_an_offer_down_keeps_organisations_it_did_not_add(staff_client):
+    # Named by the offer but already in the binder, or added by the form and then taken in by
+    # staff's edit: the binder's, nobody else working there or not.
+    existing = Organisation.objects.create(name="Old Firm")
+    first = _offered("first@studio.example", "old firm", days_ago=1)
+    second = _offered("second@studio.example", "Edited Studio", days_ago=1)
+    edited = Organisation.objects.get(name="Edited Studio")
+    edited.research_notes = "Read their annual report first."
+    services.organisation_save(edited)
+    _turn_down(staff_client, first)
+    _turn_down(staff_client, second)
+    assert not Professional.objects.filter(pk__in=[first.pk, second.pk]).exists()
+    assert Organisation.objects.filter(pk__in=[existing.pk, edited.pk]).count() == 2
+
+
+def test_an_approved_volunteers_organisation_stays_when_a_later_offer_is_turned_down(
+    staff_client,
+):
+    first = _offered("first@studio.example", "Kept Studio", days_ago=2, confirmed=True)
+    staff_client.post(reverse("contacts:volunteer_decide", args=[first.pk, "approve"]))
+    later = _offered("later@studio.example", "Kept Studio", days_ago=1)
+    Professional.objects.filter(pk=first.pk).delete()  # say the first entry went in a merge
+    _turn_down(staff_client, later)
+    assert Organisation.objects.filter(name="Kept Studio").exists()

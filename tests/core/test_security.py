@@ -34,6 +34,47 @@ def test_every_page_sends_the_protective_headers(student_client):
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
+def _directives(response) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
+
+
+STUDENT_PAGES = [
+    reverse("home"),
+    reverse("interviews:list"),
+    reverse("contacts:search"),
+    reverse("questions:plans"),
+    reverse("accounts:profile"),
+    reverse("accounts:my_data"),
+]
+STAFF_PAGES = [
+    reverse("home"),
+    reverse("contacts:staff_list"),
+    reverse("contacts:staff_export", args=["csv"]),
+    reverse("insight:dashboard"),
+    reverse("contacts:volunteers"),
+]
+
+
+def test_signed_in_pages_are_never_cached(student_client, staff_client):
+    for client, pages in [(student_client, STUDENT_PAGES), (staff_client, STAFF_PAGES)]:
+        for page in pages:
+            response = client.get(page)
+            assert response.status_code == 200, page
+            assert {"private", "no-store"} <= _directives(response), page
+            assert "public" not in _directives(response), page
+
+
+def test_public_pages_and_static_files_keep_their_caching(student_client):
+    anonymous = Client().get(reverse("contacts:volunteer"))
+    assert anonymous.status_code == 200
+    assert "no-store" not in _directives(anonymous)
+    # Static files are served by whitenoise before anyone is signed in or out.
+    static = student_client.get("/static/css/app.css")
+    assert static.status_code == 200
+    assert "no-store" not in _directives(static)
+    assert "max-age" in static.get("Cache-Control", "")
+
+
 def test_production_sends_hsts_and_secure_samesite_cookies():
     # (Static files are served from the plain finders here: this run has no collectstatic.)
     code = """

@@ -49,6 +49,49 @@ def test_production_refuses_sqlite_and_debug():
     assert result.returncode != 0 and "DEBUG must be off" in result.stderr
 
 
+WEAK_KEYS = {
+    "short": "Qw3rTy-uiop_asdf-ghjkl",
+    "few characters": "ab" * 40,
+    "startproject's kind": "django-insecure-" + GOOD["SECRET_KEY"],
+}
+
+
+@pytest.mark.parametrize("key", WEAK_KEYS.values(), ids=WEAK_KEYS.keys())
+def test_production_refuses_a_weak_secret_key(key):
+    for command in (["check"], ["check", "--deploy"]):
+        result = run_django({**GOOD, "SECRET_KEY": key}, *command)
+        assert result.returncode != 0, command
+        assert "SECRET_KEY is too weak for production" in result.stderr, command
+        assert key not in result.stderr  # the key itself is never printed
+    # Development keeps working with whatever the .env holds.
+    result = run_django({"SECRET_KEY": key}, "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_gunicorn_will_not_serve_with_a_weak_secret_key():
+    env = {k: v for k, v in os.environ.items() if k not in GOOD and k != "DEBUG"}
+    env.update(GOOD, SECRET_KEY=WEAK_KEYS["short"])
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            "127.0.0.1:0",
+            "--workers",
+            "1",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is too weak for production" in result.stderr
+
+
 def test_check_deploy_is_clean_in_production():
     result = run_django(GOOD, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr + result.stdout

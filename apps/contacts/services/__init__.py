@@ -62,6 +62,7 @@ from .volunteers import (
     volunteer_reject,
     volunteer_submit,
     volunteer_token,
+    volunteers_purge_unconfirmed,
 )
 
 # What callers import from here (and what mypy's strict modules may import).
@@ -109,6 +110,7 @@ __all__ = [
     "volunteer_confirm",
     "volunteer_for_token",
     "volunteer_reject",
+    "volunteers_purge_unconfirmed",
     "volunteer_submit",
     "volunteer_token",
 ]

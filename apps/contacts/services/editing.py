@@ -71,6 +71,8 @@ def organisation_save(organisation: Organisation) -> Organisation:
     everyone listed there (students find people by their organisation's name): a few queries
     however many work there, instead of a save per person."""
     with transaction.atomic():
+        # Staff's edit takes in an organisation the volunteer form added: it stays.
+        organisation.from_volunteer_form = False
         organisation.save()
         listed = list(
             Professional.objects.filter(organisation=organisation).select_related(

@@ -18,13 +18,18 @@ from .status import consent_record, professional_set_status
 # --- Invitations: imported and referred people are asked before they are listed ------------
 
 
-def organisation_named(name: str, industry: Industry | None = None) -> Organisation | None:
-    """The organisation called ``name`` (any case), created if new; None for a blank name."""
+def organisation_named(
+    name: str, industry: Industry | None = None, *, from_volunteer_form: bool = False
+) -> Organisation | None:
+    """The organisation called ``name`` (any case), created if new; None for a blank name.
+    ``from_volunteer_form`` marks one it creates as the public form's (see Organisation)."""
     name = " ".join((name or "").split())[:200]
     if not name:
         return None
     organisation = Organisation.objects.filter(name__iexact=name).first()
-    return organisation or Organisation.objects.create(name=name, industry=industry)
+    return organisation or Organisation.objects.create(
+        name=name, industry=industry, from_volunteer_form=from_volunteer_form
+    )
 
 
 def invitation_send(*, professional: Professional, referrer: Professional | None = None) -> bool:

@@ -16,6 +16,7 @@ from ..models import (
 )
 from .links import RECONSENT_GRACE_DAYS, STALE_IMPORT_DAYS, manage_link
 from .status import professional_set_status
+from .volunteers import volunteers_purge_unconfirmed
 
 # --- Yearly re-consent -----------------------------------------------------------------------
 
@@ -82,4 +83,9 @@ def binder_housekeeping_job(*, stop: Callable[[], bool] = lambda: False) -> int:
     """The worker's step for the binder: at most once an hour, however often it loops."""
     if stop() or not job_due("contacts.housekeeping", every=timedelta(hours=1)):
         return 0
-    return reconsent_request_due() + reconsent_pause_unanswered() + imports_purge_stale()
+    return (
+        reconsent_request_due()
+        + reconsent_pause_unanswered()
+        + imports_purge_stale()
+        + volunteers_purge_unconfirmed()
+    )

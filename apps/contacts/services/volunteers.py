@@ -1,6 +1,7 @@
 """Professionals who offer themselves through the public form."""
 
-from datetime import timedelta
+import logging
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -11,15 +12,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.core.mail import email_send
+from apps.core.mail import email_forget, email_send
 from apps.core.suppression import is_suppressed
 
 from ..models import (
+    AuditEntry,
+    Organisation,
     Professional,
 )
+from .audit import audit
 from .invitations import organisation_named
 from .links import VOLUNTEER_LINK_DAYS, VOLUNTEER_LINK_SALT, manage_link, manage_link_request
 from .status import consent_record, professional_set_status
+
+logger = logging.getLogger(__name__)
 
 # --- Volunteers ------------------------------------------------------------------------------
 
@@ -41,7 +47,9 @@ def volunteer_submit(*, professional: Professional, organisation_name: str = "")
         if existing is not None:
             manage_link_request(email=existing.email)
             return
-        organisation = organisation_named(organisation_name, professional.industry)
+        organisation = organisation_named(
+            organisation_name, professional.industry, from_volunteer_form=True
+        )
         if organisation is not None:
             professional.organisation = organisation
         professional.status = Professional.Status.PENDING
@@ -98,6 +106,11 @@ def volunteer_approve(*, professional: Professional, by: User) -> None:
             by=by,
         )
         professional_set_status(professional=professional, status=Professional.Status.ACTIVE)
+        # Someone listed works there now: the organisation their form added is the binder's.
+        if professional.organisation_id is not None:
+            Organisation.objects.filter(pk=professional.organisation_id).update(
+                from_volunteer_form=False
+            )
         email_send(
             name="volunteer_welcome",
             to=[professional.email],
@@ -105,15 +118,78 @@ def volunteer_approve(*, professional: Professional, by: User) -> None:
         )
 
 
-def volunteer_reject(*, professional: Professional) -> None:
+def volunteer_reject(*, professional: Professional, by: User) -> None:
     """A rejected offer leaves no personal data behind."""
     if professional.status != Professional.Status.PENDING:
         raise ValidationError("Only pending volunteers can be turned down.")
     try:
-        with transaction.atomic():
-            professional.delete()
+        _offer_delete(
+            professional,
+            actor=by,
+            actor_name="",
+            detail="Turned down a volunteer's offer",
+        )
     except ProtectedError:
         raise ValidationError(
             "Students' interviews or contacts point at this entry (from a merge), so it cannot "
             "be deleted: set it to retired instead."
         ) from None
+
+
+def volunteers_purge_unconfirmed(*, now: datetime | None = None) -> int:
+    """Offers whose address was never confirmed go after VOLUNTEER_UNCONFIRMED_DAYS: the form
+    is public, so the address may not even be the volunteer's, and nobody can approve them."""
+    now = now or timezone.now()
+    # Never while the confirmation link still works.
+    days = max(settings.VOLUNTEER_UNCONFIRMED_DAYS, VOLUNTEER_LINK_DAYS)
+    stale = Professional.objects.volunteers().filter(
+        email_confirmed_at__isnull=True, created_at__lt=now - timedelta(days=days)
+    )
+    count = 0
+    for pk in list(stale.values_list("pk", flat=True)):
+        with transaction.atomic():
+            # As the row is now: another worker may have deleted it already.
+            professional = stale.select_for_update().filter(pk=pk).first()
+            if professional is None:
+                continue
+            try:
+                _offer_delete(
+                    professional,
+                    actor=None,
+                    actor_name="Automatic clean-up",
+                    detail=f"Deleted a volunteer's offer not confirmed within {days} days",
+                )
+            except ProtectedError:
+                logger.warning("Unconfirmed volunteer %s is referenced; kept", pk)
+                continue
+        count += 1
+    return count
+
+
+def _offer_delete(
+    professional: Professional, *, actor: User | None, actor_name: str, detail: str
+) -> None:
+    """Delete a volunteer's offer and what it brought: the entry, every e-mail to its address,
+    and the organisation its form added when nothing else uses it. The audit row names
+    nobody, since nothing personal may stay."""
+    organisation = professional.organisation
+    with transaction.atomic():
+        professional.delete()
+        email_forget(professional.email)
+        if (
+            organisation is not None
+            and organisation.from_volunteer_form
+            and not _in_use(organisation)
+        ):
+            organisation.delete()
+            detail += ", with the organisation it had added"
+        audit(actor=actor, actor_name=actor_name, action=AuditEntry.Action.DELETED, detail=detail)
+
+
+def _in_use(organisation: Organisation) -> bool:
+    """Whether any row (another binder entry, or whatever points at organisations one day)
+    refers to ``organisation``."""
+    return any(
+        relation.field.model._base_manager.filter(**{relation.field.name: organisation}).exists()
+        for relation in Organisation._meta.related_objects
+    )

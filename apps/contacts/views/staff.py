@@ -321,7 +321,7 @@ def volunteer_decide(request, pk, decision):
             services.volunteer_approve(professional=professional, by=request.user)
             messages.success(request, f"{name} is now active in the binder; we e-mailed them.")
         else:
-            services.volunteer_reject(professional=professional)
+            services.volunteer_reject(professional=professional, by=request.user)
             messages.success(request, f"The offer from {name} was turned down and removed.")
     except ValidationError as error:
         messages.error(request, error.messages[0])
