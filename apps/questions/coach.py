@@ -138,6 +138,11 @@ def is_closing(text: str) -> bool:
     return _matches(text, CLOSING_PATTERNS)
 
 
+def is_job_ask(text: str) -> bool:
+    """Whether the text asks for a job, an internship or to pass on a CV: the one test of it."""
+    return _matches(text, JOB_ASK_PATTERNS)
+
+
 def review_question(text: str) -> list[Advice]:
     """Advice on one question: closed, website-answerable, a job ask, too long."""
     advice = []
@@ -162,7 +167,7 @@ def review_question(text: str) -> list[Advice]:
                 "work on … here?”",
             )
         )
-    if _matches(text, JOB_ASK_PATTERNS):
+    if is_job_ask(text):
         advice.append(
             Advice(
                 "job_ask",
