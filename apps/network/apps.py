@@ -11,8 +11,9 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from apps.accounts.signals import personal_data_wanted
-        from apps.core.signals import answer
+        from apps.core.signals import answer, demo_seed_wanted
 
-        from . import privacy
+        from . import demo, privacy
 
         answer(personal_data_wanted, privacy.personal_data, uid="network-data")
+        answer(demo_seed_wanted, demo.seed, uid="network-demo")
