@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "apps.interviews",
     "apps.reminders",
     "apps.practice",
+    "apps.network",
     "apps.insight",
 ]
 

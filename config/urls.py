@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("apps.interviews.urls")),
     path("", include("apps.reminders.urls")),
     path("", include("apps.practice.urls")),
+    path("", include("apps.network.urls")),
     path("", include("apps.insight.urls")),
     # The admin's own password change checks the old password without counting failures; ours
     # counts them with the sign-in lockout (apps.accounts.forms.password_recheck).

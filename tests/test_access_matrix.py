@@ -20,8 +20,11 @@ from apps.contacts import services as contact_services
 from apps.contacts.models import BinderImport, Organisation, Professional, Resource
 from apps.contacts.spreadsheets import read_rows
 from apps.core.models import QueuedEmail
+from apps.core.spreadsheets import read_rows as read_any_rows
 from apps.interviews import services as interview_services
 from apps.interviews.models import CalendarFeed, Interview, ProposedTime, Referral
+from apps.network.importing import PEOPLE
+from apps.network.models import PeopleImport, Person
 from apps.practice import rehearsal as practice_rehearsal
 from apps.practice.models import Rehearsal, RehearsalStep, TermChoice
 from apps.questions.models import Plan, PlanItem, Question, QuestionBank
@@ -91,6 +94,13 @@ class Entry:
     state: object = None  # callable(world) -> a snapshot that refused writes must not change
     data: dict = field(default_factory=dict)
     data_from: object = None  # callable(world) -> POST data, where it needs the world's ids
+
+
+def _network_state(world):
+    return (
+        list(Person.objects.order_by("pk").values_list("pk", "student_id", "full_name", "email")),
+        list(PeopleImport.objects.order_by("pk").values_list("pk", "committed_at")),
+    )
 
 
 def _failed_email(world):
@@ -484,6 +494,37 @@ MATRIX = {
     "practice:term_update": Entry(
         get=signed_in(405, staff=404), post=signed_in(HOME, staff=404), state=_practice_state
     ),
+    # The student's own people: nobody else's, and staff see none of them.
+    "network:people": Entry(get=signed_in(OK, staff=404)),
+    "network:person_add": Entry(
+        get=signed_in(OK, staff=404), post=signed_in(OK, staff=404), state=_network_state
+    ),
+    "network:person_detail": Entry(args=lambda w: [w["person"].pk], get=owner_only(staff=404)),
+    "network:person_edit": Entry(
+        args=lambda w: [w["person"].pk],
+        get=owner_only(staff=404),
+        post=owner_only(staff=404),
+        state=_network_state,
+    ),
+    # Without the confirmation a POST shows the step again (see CONFIRM_STEPS).
+    "network:person_delete": Entry(
+        args=lambda w: [w["person"].pk],
+        get=owner_only(staff=404),
+        post=owner_only(staff=404),
+        state=_network_state,
+    ),
+    "network:import_upload": Entry(
+        get=signed_in(OK, staff=404), post=signed_in(OK, staff=404), state=_network_state
+    ),
+    "network:import_preview": Entry(
+        args=lambda w: [w["people_batch"].pk], get=owner_only(staff=404)
+    ),
+    "network:import_commit": Entry(
+        args=lambda w: [w["people_batch"].pk],
+        get=signed_in(405, staff=404),
+        post=owner_only(HOME, staff=404),
+        state=_network_state,
+    ),
     # Staff insight.
     "insight:dashboard": Entry(get=staff_only()),
     "insight:export": Entry(args=lambda w: ["funnel", "csv"], get=staff_only()),
@@ -554,6 +595,9 @@ CONFIRM_STEPS = {
         "contacts:volunteer_decide",
         args=lambda w: [w["volunteer"].pk, "reject"],
         get=staff_only(),
+    ),
+    "remove a person I know": Step(
+        "network:person_delete", args=lambda w: [w["person"].pk], get=owner_only(staff=404)
     ),
     "merge two entries": Step("contacts:merge", query=_merge_pair, get=staff_only()),
     # A POST-only form: the status chosen on the entry's page is shown before it is applied.
@@ -724,7 +768,15 @@ def world(db, student, other_student, staff, inactive_user):
     plan = Plan.objects.create(student=student, title="Plan")
     item = PlanItem.objects.create(plan=plan, text="How did you start?", position=1)
     PlanItem.objects.create(plan=plan, text="Who else?", position=2)
+    person = Person.objects.create(student=student, full_name="Known Kim", email="kim@x.example")
+    people_batch = PeopleImport.objects.create(
+        student=student,
+        filename="Connections.csv",
+        table=read_any_rows("c.csv", b"First Name,Last Name\nNew,Friend\n", PEOPLE).as_json(),
+    )
     return {
+        "person": person,
+        "people_batch": people_batch,
         "rehearsal": rehearsal,
         "held": held,
         "reminder": reminder,

@@ -38,6 +38,7 @@ from apps.contacts.models import (
     Resource,
 )
 from apps.contacts.spreadsheets import read_rows
+from apps.core import spreadsheets
 from apps.core.models import QueuedEmail
 from apps.interviews import services as interview_services
 from apps.interviews.models import (
@@ -47,6 +48,8 @@ from apps.interviews.models import (
     ProposedTime,
     Referral,
 )
+from apps.network.importing import PEOPLE
+from apps.network.models import PeopleImport, Person
 from apps.practice.models import Rehearsal, RehearsalStep
 from apps.questions.models import Plan, PlanItem, Question, QuestionBank
 from apps.reminders.models import Contact, ContactLog
@@ -361,7 +364,40 @@ def my_data(world, count):
         Contact.objects.create(
             student=student, professional=interview.professional, last_contact_at=timezone.now()
         )
+        Person.objects.create(student=student, full_name=unique("Known"))
     return reverse("accounts:my_data")
+
+
+def people(world, count):
+    student = world["users"]["student"]
+    for n in range(count):
+        Person.objects.create(
+            student=student,
+            full_name=unique("Known"),
+            organisation=unique("Org"),
+            how_known=Person.HowKnown.choices[n % 7][0],
+            referred_by="Priya Raman" if n % 2 else "",
+        )
+    return reverse("network:people")
+
+
+def people_import_preview(world, count):
+    student = world["users"]["student"]
+    previous = PeopleImport.objects.filter(student=student).first()
+    lines = [] if previous is None else previous.summary["lines"]
+    for _ in range(count):
+        name = unique("Known")
+        # Half the rows match someone already kept: the match is found without a query each.
+        Person.objects.create(student=student, full_name=f"{name} Kept", email="")
+        url = f"https://www.linkedin.com/in/{name.replace(' ', '-')}"
+        lines += [[name, "Kept", ""], [name, "New", url]]
+    content = "First Name,Last Name,URL\n" + "\n".join(",".join(line) for line in lines)
+    table = spreadsheets.read_rows("c.csv", content.encode(), PEOPLE)
+    PeopleImport.objects.filter(student=student).delete()
+    batch = PeopleImport.objects.create(
+        student=student, filename="c.csv", table=table.as_json(), summary={"lines": lines}
+    )
+    return reverse("network:import_preview", args=[batch.pk])
 
 
 def referral_tree(world, count):
@@ -426,6 +462,8 @@ CASES = {
     "practise with a friend": ("student", friend_sheet),
     "their words": ("student", language),
     "my data": ("student", my_data),
+    "people I know": ("student", people),
+    "people import preview": ("student", people_import_preview),
     "referral tree": ("staff", referral_tree),
     "insight export": ("staff", insight_export),
 }

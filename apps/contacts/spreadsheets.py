@@ -85,6 +85,8 @@ BINDER = Schema(
     required=REQUIRED,
     contents=CONTENTS,
     noun="professionals",
+    # LinkedIn's Connections export has no Name column.
+    joined={"full_name": ("first name", "last name")},
 )
 ALIASES = BINDER.aliases
 

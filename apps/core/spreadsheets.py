@@ -81,6 +81,8 @@ class Schema:
     ``fields`` maps each canonical name to its label; ``header_names`` lists the other header
     texts people use for it; ``required`` names the columns that must be there; ``contents``
     says in words what a required column holds; ``noun`` names what one row is, plural.
+    ``joined`` names, for a field, the headers whose cells make it up, joined by a space, when
+    the file has no column of its own for it (LinkedIn writes "First Name" and "Last Name").
     """
 
     fields: dict[str, str]
@@ -88,6 +90,7 @@ class Schema:
     required: tuple[str, ...]
     contents: dict[str, str]
     noun: str = "rows"
+    joined: dict[str, tuple[str, ...]] = field(default_factory=dict)
     aliases: dict[str, str] = field(init=False)
 
     def __post_init__(self):
@@ -97,6 +100,13 @@ class Schema:
                 key = normalise_header(text)
                 if self.aliases.setdefault(key, name) != name:
                     raise ValueError(f"Header {text!r} is claimed by two fields")
+        self.joined = {
+            name: tuple(normalise_header(text) for text in texts)
+            for name, texts in self.joined.items()
+        }
+        for texts in self.joined.values():
+            if claimed := [text for text in texts if text in self.aliases]:
+                raise ValueError(f"Header {claimed[0]!r} is both a column and part of one")
 
 
 @dataclass
@@ -373,21 +383,50 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def _table(records: Iterator[tuple[int, list[str]]], schema: Schema) -> Table:
-    """Map the first non-blank row to fields and collect the non-blank rows below it."""
-    header = next(((number, cells) for number, cells in records if any(cells)), None)
-    if header is None:
-        raise SpreadsheetError("The file is empty. Choose the spreadsheet that has the data.")
-    table = Table()
-    positions: dict[str, int] = {}
-    for position, text in enumerate(header[1]):
+# How many non-blank rows may stand above the header: some exports (LinkedIn's Connections)
+# put a few lines of notes there.
+HEADER_SEARCH_ROWS = 10
+
+
+def _header_positions(cells: list[str], schema: Schema) -> dict[str, list[int]]:
+    """Where each field's cells are in a row read as the header (several for a joined one)."""
+    positions: dict[str, list[int]] = {}
+    for position, text in enumerate(cells):
         name = schema.aliases.get(normalise_header(text))
         if name and name not in positions:
-            positions[name] = position
-            table.columns.append(name)
-        elif text:
-            table.ignored.append(text)
-    _check_required(table.columns, header[1], schema)
+            positions[name] = [position]
+    headers = [normalise_header(text) for text in cells]
+    for name, parts in schema.joined.items():
+        if name not in positions and all(part in headers for part in parts):
+            positions[name] = [headers.index(part) for part in parts]
+    return positions
+
+
+def _find_header(
+    records: Iterator[tuple[int, list[str]]], schema: Schema
+) -> tuple[list[str], dict[str, list[int]]]:
+    """The header is the first of the first few non-blank rows that names a required column;
+    failing that the first non-blank row, whose headings the error message then quotes."""
+    first: list[str] | None = None
+    for searched, (_number, cells) in enumerate((row for row in records if any(row[1])), 1):
+        first = cells if first is None else first
+        positions = _header_positions(cells, schema)
+        if any(name in positions for name in schema.required):
+            return cells, positions
+        if searched >= HEADER_SEARCH_ROWS:
+            break
+    if first is None:
+        raise SpreadsheetError("The file is empty. Choose the spreadsheet that has the data.")
+    return first, _header_positions(first, schema)
+
+
+def _table(records: Iterator[tuple[int, list[str]]], schema: Schema) -> Table:
+    """Map the header row to fields and collect the non-blank rows below it."""
+    header, positions = _find_header(records, schema)
+    table = Table(columns=list(positions))
+    used = {position for places in positions.values() for position in places}
+    table.ignored = [text for position, text in enumerate(header) if text and position not in used]
+    _check_required(table.columns, header, schema)
 
     for number, cells in records:
         if not any(cells):
@@ -398,8 +437,10 @@ def _table(records: Iterator[tuple[int, list[str]]], schema: Schema) -> Table:
                 f"most {MAX_ROWS:,} rows and upload them one at a time."
             )
         values = {
-            name: cells[position] if position < len(cells) else ""
-            for name, position in positions.items()
+            name: " ".join(
+                cells[position] for position in places if position < len(cells) and cells[position]
+            )
+            for name, places in positions.items()
         }
         table.rows.append((number, values))
     if not table.rows:

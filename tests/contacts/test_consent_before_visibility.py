@@ -85,6 +85,31 @@ def test_an_invited_person_says_yes_through_the_link_and_is_listed(staff_client,
     assert entry.status == "active" and entry.consent_method == "link" and entry.consent_at
 
 
+LINKEDIN = (
+    "\ufeffNotes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses are'
+    ' missing."\n'
+    "\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Aoife,Ní Bhriain,https://www.linkedin.com/in/aoife,,Harbour Museum,Curator,14 Mar 2024\n"
+    "Ravi,Shah,https://www.linkedin.com/in/ravi,ravi@firm.example,Firm,Analyst,02 Jan 2025\n"
+)
+
+
+def test_a_linkedin_export_imports_into_the_binder_without_consent(staff_client):
+    batch = _upload(staff_client, LINKEDIN)
+    page = staff_client.get(reverse("contacts:import_preview", args=[batch.pk])).content.decode()
+    assert "2 to add" in page and "Visible to students" not in page
+
+    staff_client.post(reverse("contacts:import_commit", args=[batch.pk]))
+    aoife = Professional.objects.get(full_name="Aoife Ní Bhriain")
+    assert aoife.job_title == "Curator" and aoife.organisation.name == "Harbour Museum"
+    # "Connected On" is when they connected on LinkedIn, not when they agreed to be listed.
+    for entry in Professional.objects.all():
+        assert entry.status == "pending" and entry.consent_at is None
+    assert len(_invitations("ravi@firm.example")) == 1
+
+
 def test_an_update_cannot_list_someone_without_consent(staff_client):
     make_professional(full_name="Pending Pat", email="pat@firm.example", status="pending")
     batch = _upload(staff_client, "Name,E-mail,Status\nPending Pat,pat@firm.example,active\n")

@@ -518,3 +518,56 @@ def test_xlsx_bytes_never_writes_formulas():
 def test_xlsx_bytes_default_sheet_title():
     content = xlsx_bytes(["Name"], [])
     assert load_workbook(io.BytesIO(content)).sheetnames == ["Binder"]
+
+
+# LinkedIn's Connections export: a BOM, notes above the header, the name in two columns.
+
+LINKEDIN = (
+    "\ufeffNotes:\r\n"
+    '"When exporting your connection data, you may notice that some of the email addresses are'
+    " missing. You will only see email addresses for connections who have allowed it, see"
+    ' https://www.linkedin.com/psettings/privacy/email"\r\n'
+    "\r\n"
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    "Aoife,Ní Bhriain,https://www.linkedin.com/in/aoife-ni-bhriain,,Harbour Museum,Curator,"
+    "14 Mar 2024\r\n"
+    "Søren,Kierkegård,https://www.linkedin.com/in/soren,soren@firm.example,Firm,Analyst,"
+    "02 Jan 2025\r\n"
+).encode()
+
+
+def test_notes_lines_above_the_header_are_skipped_and_first_and_last_name_join():
+    table = read_rows("Connections.csv", LINKEDIN)
+    assert table.rows == [
+        (
+            5,
+            {
+                "email": "",
+                "organisation": "Harbour Museum",
+                "job_title": "Curator",
+                "full_name": "Aoife Ní Bhriain",
+            },
+        ),
+        (
+            6,
+            {
+                "email": "soren@firm.example",
+                "organisation": "Firm",
+                "job_title": "Analyst",
+                "full_name": "Søren Kierkegård",
+            },
+        ),
+    ]
+    assert table.ignored == ["URL", "Connected On"]
+
+
+def test_a_name_column_wins_over_first_and_last_name():
+    table = read_rows("c.csv", b"First Name,Name,Last Name\nAda,Grace Hopper,Lovelace\n")
+    assert table.rows == [(2, {"full_name": "Grace Hopper"})]
+    assert table.ignored == ["First Name", "Last Name"]
+
+
+def test_only_the_first_few_rows_are_searched_for_the_header():
+    lines = [f"note {index}" for index in range(core_spreadsheets.HEADER_SEARCH_ROWS)]
+    message = error_for(("\n".join(lines) + "\nName\nAda\n").encode())
+    assert "“Name”" in message and "the first row reads: note 0." in message

@@ -5,7 +5,16 @@ import hashlib
 from django.apps import apps
 from django.db import connection
 
-OWN_APPS = {"accounts", "contacts", "questions", "interviews", "reminders", "practice", "core"}
+OWN_APPS = {
+    "accounts",
+    "contacts",
+    "questions",
+    "interviews",
+    "reminders",
+    "practice",
+    "network",
+    "core",
+}
 # Rows that refused requests legitimately write: rate-limit hits count refusals too.
 IGNORED_TABLES = {"core_scheduledjob"}
 
