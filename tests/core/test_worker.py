@@ -46,4 +46,5 @@ def test_every_apps_jobs_run_before_delivery_and_the_demo_seeds_lowest_app_first
         "questions-demo",
         "interviews-demo",
         "reminders-demo",
+        "network-demo",  # the students' own people: after the accounts they belong to
     ]
