@@ -240,7 +240,7 @@ def _fuzzer(url, client, fields, before):
 
 # Query parameters the list and filter pages read, besides the fields of their GET forms.
 QUERY_NAMES = ["page", "q", "bank", "professional", "action", "period", "start", "end", "sort"]
-CRAFTED = ["²", "١٢", "1\x00", "99999999999999999999999", "-1"]
+CRAFTED = ["²", "1\x00", "99999999999999999999999"]
 
 
 def pages(w) -> dict[str, tuple[str, set]]:
@@ -294,7 +294,7 @@ def _query_fuzzer(url, client, fields):
     data = st.fixed_dictionaries({}, optional={f: field_value for f in fields})
 
     @settings(
-        max_examples=max(EXAMPLES // 20, 3),
+        max_examples=max(EXAMPLES // 40, 3),
         derandomize=True,
         deadline=None,
         database=None,
