@@ -122,6 +122,12 @@ def cmd_test(args: list[str]) -> int:
             else " on SQLite"
         )
     )
+    if not any(
+        arg in ("-n", "--numprocesses") or arg.startswith(("-n", "--numprocesses=")) for arg in args
+    ):
+        # One test worker per core (pytest-xdist); tests that share servers say so with an
+        # xdist_group mark and run in one worker.
+        args = ["-n", "auto", "--dist", "loadgroup", *args]
     code = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
     if code == 5:
         print("No test ran: that counts as a failure.", file=sys.stderr)

@@ -2,6 +2,9 @@
 
 import itertools
 import os
+import re
+import shutil
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -11,6 +14,40 @@ from apps.accounts.models import StudentProfile, User
 from apps.core.mail import deliver_due
 
 PASSWORD = "correct-horse-battery-staple"
+BROWSER_RESULTS = Path(__file__).resolve().parents[1] / "test-results" / "browser"
+
+
+def pytest_configure(config):
+    """Parallel workers (pytest-xdist) each get their own Redis database.
+
+    Tests empty the cache before they start; on a shared Redis database one worker's emptying
+    would wipe what another worker's test had just kept. Each worker counts down from the
+    configured database number (gw0 keeps it, gw1 takes the one below), in this process and in
+    the servers its tests start.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    url = os.environ.get("CACHE_URL", "")
+    found = re.fullmatch(r"(rediss?://.+/)(\d+)", url)
+    if not worker or not found:
+        return
+    from django.conf import settings
+
+    database = int(found[2]) - int(worker.removeprefix("gw"))
+    if database < 0:
+        raise pytest.UsageError(f"{url} leaves no Redis database for worker {worker}")
+    os.environ["CACHE_URL"] = f"{found[1]}{database}"
+    for cache in settings.CACHES.values():
+        if str(cache.get("LOCATION", "")) == url:
+            cache["LOCATION"] = os.environ["CACHE_URL"]
+
+
+def pytest_sessionstart(session):
+    """Each run leaves only its own browser screenshots and HTML behind: emptied once, by the
+    process that starts the run (not by each parallel worker, which would empty the others')."""
+    if not hasattr(session.config, "workerinput"):
+        shutil.rmtree(BROWSER_RESULTS, ignore_errors=True)
+
+
 _numbers = itertools.count(1)
 
 

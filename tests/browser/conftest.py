@@ -35,14 +35,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def _fresh_results():
-    """Each run leaves only its own screenshots and HTML behind."""
-    shutil.rmtree(RESULTS, ignore_errors=True)
-
-
 @pytest.fixture
-def chromium(_fresh_results, monkeypatch):
+def chromium(monkeypatch):
     # Playwright's sync API keeps an event loop in this thread; the ORM calls the test makes
     # between browser steps are ordinary synchronous calls, so Django's guard is lifted for
     # this test only (never in the environment that later tests' subprocesses inherit).

@@ -38,6 +38,8 @@ from .test_mail_workers import ROOT, deliveries, queue, start_worker
 
 pytestmark = [
     pytest.mark.postgres,
+    # One worker runs this module: its servers and collectstatic are made once.
+    pytest.mark.xdist_group("gunicorn"),
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="several processes on one database"
