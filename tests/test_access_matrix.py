@@ -364,6 +364,20 @@ MATRIX = {
         state=_interview_state,
     ),
     "interviews:detail": Entry(args=lambda w: [w["interview"].pk], get=owner_only()),
+    # A conversation with one of the student's own people: started from their page (private
+    # to the student, so staff get 404 as for the person), then booked by the student.
+    "interviews:start_with_person": Entry(
+        args=lambda w: [w["person"].pk],
+        get=signed_in(405, staff=404),
+        post=owner_only(HOME, staff=404),
+        state=_interview_state,
+    ),
+    "interviews:booking": Entry(
+        args=lambda w: [w["own_draft"].pk],
+        get=students_only(405),
+        post=owner_only(400),
+        state=_interview_state,
+    ),
     "interviews:research": Entry(
         args=lambda w: [w["interview"].pk],
         get=students_only(405),
@@ -776,6 +790,7 @@ def world(db, student, other_student, staff, inactive_user):
     )
     return {
         "person": person,
+        "own_draft": Interview.objects.create(student=student, person=person),
         "people_batch": people_batch,
         "rehearsal": rehearsal,
         "held": held,

@@ -99,7 +99,7 @@ def test_a_pending_entry_merged_with_an_active_one_is_listed_on_that_consent(sta
 def test_turning_down_an_entry_that_students_rows_point_at_is_refused_kindly(staff_client):
     volunteer = make_professional(full_name="Val Vol", status="pending", source="volunteer")
     student = make_user()
-    reminders.contact_touch(student=student, professional=volunteer, note="Met at a fair")
+    reminders.contact_touch(student=student, counterpart=volunteer, note="Met at a fair")
     response = staff_client.post(
         reverse("contacts:volunteer_decide", args=[volunteer.pk, "reject"]),
         {"confirm": "yes"},
@@ -199,7 +199,7 @@ def test_leave_keeps_a_meeting_that_already_took_place_for_the_student_to_record
 def test_leave_stops_the_reminders_that_prompt_students_to_write_to_them():
     pro = make_professional(full_name="Kit Keep")
     student = make_user()
-    reminders.contact_touch(student=student, professional=pro, note="Coffee")
+    reminders.contact_touch(student=student, counterpart=pro, note="Coffee")
     assert Reminder.objects.pending().filter(professional=pro, kind="keep_in_touch").exists()
     binder.listing_change(professional=pro, action="leave")
     assert not Reminder.objects.pending().filter(professional=pro).exists()

@@ -374,8 +374,9 @@ def stalled(limit: int = 20) -> Stalled:
     thanked_otherwise = Reminder.objects.filter(
         interview=OuterRef("pk"), kind=Reminder.Kind.THANK_YOU, state=Reminder.State.DONE
     )
+    # Binder conversations only: whom a student met from their own network is theirs alone.
     no_thanks = (
-        Interview.objects.filter(status="completed")
+        Interview.objects.filter(status="completed", professional__isnull=False)
         .exclude(Exists(thanked))
         .exclude(Exists(thanked_otherwise))
     )

@@ -122,7 +122,7 @@ def tables(period: metrics.Period, requests: metrics.Requests | None = None) -> 
                 # Each was asked before the window began, so each has its time.
                 [
                     i.student.full_name,
-                    i.professional.full_name,
+                    i.counterpart.full_name,
                     cast(datetime, i.requested_at).date().isoformat(),
                 ]
                 for i in stalled.unanswered
@@ -134,7 +134,7 @@ def tables(period: metrics.Period, requests: metrics.Requests | None = None) -> 
             [
                 [
                     i.student.full_name,
-                    i.professional.full_name,
+                    i.counterpart.full_name,
                     i.recorded_at.date().isoformat() if i.recorded_at else "",
                 ]
                 for i in stalled.no_thank_you

@@ -339,7 +339,8 @@ def _subject(person: Counterpart, sender: Sender) -> str:
     return "Informational interview request"
 
 
-def _mailto(address: str, subject: str, body: str) -> str:
+def mailto(address: str, subject: str, body: str) -> str:
+    """A link that opens the student's own e-mail with this message ready to send."""
     # RFC 6068: every reserved character percent-encoded (quote with safe="" leaves none of
     # & ? # % + = behind), UTF-8 for accents, and line breaks in the body sent as %0D%0A.
     return (
@@ -352,7 +353,7 @@ def _email(person: Counterpart, subject: str, paragraphs: list[str], sender: Sen
     body = "\n\n".join(
         [_greeting(person), *[p for p in paragraphs if p], f"Thank you,\n{_signature(sender)}"]
     )
-    return EmailDraft(subject=subject, body=body, mailto=_mailto(person.email, subject, body))
+    return EmailDraft(subject=subject, body=body, mailto=mailto(person.email, subject, body))
 
 
 # --- the drafts -------------------------------------------------------------------------------

@@ -163,6 +163,37 @@ class RescheduleForm(forms.Form):
         return cleaned
 
 
+class BookingForm(forms.Form):
+    """A conversation the student arranged with someone they know: when, how long, how, where."""
+
+    starts_at = time_field("When (your time zone)", required=True)
+    length_minutes = forms.TypedChoiceField(
+        label="Length", choices=Interview.Length.choices, coerce=int, initial=Interview.Length.USUAL
+    )
+    format = forms.ChoiceField(
+        label="Format", choices=Interview.Format.choices, initial=Interview.Format.VIDEO
+    )
+    where = forms.CharField(
+        label="Place, phone number or video link",
+        max_length=300,
+        required=False,
+        help_text="Where you meet, the number you call, or the link you join.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("format") == Interview.Format.VIDEO and not cleaned.get("where", "").strip():
+            self.add_error("where", "Add the video link, so it is in your calendar and reminders.")
+        return cleaned
+
+    @classmethod
+    def for_interview(cls, interview: Interview, data=None) -> "BookingForm":
+        initial = {"length_minutes": interview.length_minutes, "format": interview.format}
+        if interview.starts_at:
+            initial |= {"starts_at": interview.starts_at, "where": interview.where}
+        return cls(data, initial=initial)
+
+
 class RecordForm(forms.ModelForm):
     """The record of a held interview. Answers, promises and referrals are extra fields."""
 

@@ -2,13 +2,24 @@
 
 import uuid
 from datetime import timedelta
+from typing import cast
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from apps.contacts.models import Professional
+from apps.network.models import Person
 from apps.questions.models import Plan, PlanItem
+
+
+def counterpart_fields(counterpart: "Professional | Person") -> dict[str, object]:
+    """The column that names ``counterpart`` on the rows that have the pair (an interview, a
+    contact, a reminder): a binder entry or one of a student's own people. The one place the
+    pair is chosen, for a filter and for a new row alike."""
+    if isinstance(counterpart, Person):
+        return {"person": counterpart}
+    return {"professional": counterpart}
 
 
 class InterviewQuerySet(models.QuerySet["Interview"]):
@@ -54,9 +65,26 @@ class Interview(models.Model):
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interviews"
     )
+    # The other person is exactly one of: a binder entry, or someone from the student's own
+    # network (``counterpart``; a check constraint holds it). The request, its answers and the
+    # product's e-mails to them are the binder's; for their own people the student writes
+    # from their own mailbox and records the booking themselves (services.booking_record).
     # PROTECT: a student's interview is never deleted with a binder entry (a merge moves it).
     professional = models.ForeignKey(
-        Professional, on_delete=models.PROTECT, related_name="interviews"
+        Professional,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="interviews",
+    )
+    # CASCADE: the student's own records of their own person go when they remove that person
+    # (the removal page says how many interviews go with them).
+    person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="interviews",
     )
     plan = models.OneToOneField(
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="interview"
@@ -151,6 +179,17 @@ class Interview(models.Model):
                 condition=Q(status__in=["requested", "confirmed"]),
                 name="interview_one_open_per_pair",
             ),
+            models.UniqueConstraint(
+                fields=["student", "person"],
+                condition=Q(status__in=["requested", "confirmed"]),
+                name="interview_one_open_per_person",
+            ),
+            # Exactly one counterpart: a binder entry or one of the student's own people.
+            models.CheckConstraint(
+                condition=(Q(professional__isnull=False) & Q(person__isnull=True))
+                | (Q(professional__isnull=True) & Q(person__isnull=False)),
+                name="interview_one_counterpart",
+            ),
             # (PostgreSQL also gets exclusion constraints against overlapping confirmed
             # interviews, per professional and per student: migration 0002.)
         ]
@@ -188,7 +227,20 @@ class Interview(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.student} → {self.professional} ({self.status})"
+        return f"{self.student} → {self.counterpart} ({self.status})"
+
+    @property
+    def counterpart(self) -> Professional | Person:
+        """The person the conversation is with: the binder entry or the student's own contact
+        (both have ``full_name``, ``role``, ``email`` and ``organisation_name``)."""
+        # One of the two is set (interview_one_counterpart).
+        return self.professional or cast(Person, self.person)
+
+    @property
+    def own_network(self) -> bool:
+        """With someone the student knows: no request through the product, no e-mail from it
+        to them; the student approaches, books and thanks them from their own channels."""
+        return self.person_id is not None
 
     @property
     def is_open(self) -> bool:

@@ -16,6 +16,9 @@ def personal_data(user) -> dict:
             interviews.order_by("created_at"),
             "id",
             "professional__full_name",
+            # Someone from the student's own network (their people are in the export too).
+            "person_id",
+            "person__full_name",
             "status",
             "format",
             "length_minutes",

@@ -7,7 +7,13 @@ app_name = "interviews"
 urlpatterns = [
     path("interviews/", student.interview_list, name="list"),
     path("interviews/start/<int:professional_pk>/", student.start, name="start"),
+    path(
+        "interviews/start/person/<int:person_pk>/",
+        student.start_with_person,
+        name="start_with_person",
+    ),
     path("interviews/<int:pk>/", student.detail, name="detail"),
+    path("interviews/<int:pk>/booking/", student.booking, name="booking"),
     path("interviews/<int:pk>/research/", student.research, name="research"),
     path("interviews/<int:pk>/request/", student.request_save, name="request_save"),
     path("interviews/<int:pk>/send/", student.request_send, name="send"),

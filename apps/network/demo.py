@@ -20,4 +20,72 @@ def seed() -> list[str]:
             Person.objects.update_or_create(
                 student=student, full_name=fields["full_name"], defaults=fields
             )
+    _seed_conversations()
     return [f"People I know: {Person.objects.count()} kept by the demo students"]
+
+
+# Conversations with people the demo students know, in several states: (student, person,
+# days from now of the booking or None for one being prepared, whether it was held).
+_CONVERSATIONS = [
+    ("student@example.edu", "Aoife Ní Bhriain", -9, True),
+    ("student@example.edu", "Maeve Quinn", 3, False),
+    ("student@example.edu", "Tom Okafor", None, False),
+    ("student2@example.edu", "Grace Mensah", None, False),
+]
+
+
+def _seed_conversations() -> None:
+    """Through the same services as a student's clicks, so reminders and contacts follow; a
+    person who already has a conversation is left as they are (safe to run again)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.interviews import services
+    from apps.interviews.models import Interview
+    from apps.reminders import services as reminders
+
+    for email, name, days, was_held in _CONVERSATIONS:
+        person = Person.objects.filter(student__email=email, full_name=name).first()
+        if person is None or Interview.objects.filter(person=person).exists():
+            continue
+        interview = services.interview_start_with_person(student=person.student, person=person)
+        services.research_save(
+            interview=interview,
+            career=f"What a {person.role.lower()} does day to day, and how people start.",
+            organisation=f"{person.organisation}: read its site and recent news.",
+            person=person.notes,
+        )
+        if days is None:
+            continue
+        starts = (timezone.now() + timedelta(days=days)).replace(minute=0, second=0, microsecond=0)
+        services.booking_record(
+            interview=interview,
+            starts_at=starts,
+            length_minutes=20,
+            format=Interview.Format.PHONE,
+            where=person.phone or "They will ring me",
+        )
+        if not was_held:
+            continue
+        services.record_save(
+            interview=interview,
+            answers={},
+            notes="Most curators start in collections or visitor services; volunteering counts.",
+            language="collections care\nfootfall\nloan agreements",
+            actual_minutes=20,
+            reflection="Yes: the mix of research and people suits me.",
+            next_steps="Volunteer at the city archive this term",
+            promises=[],
+            referrals=[
+                {
+                    "name": "Dara Quinn",
+                    "role": "Archivist",
+                    "organisation": "City Archive",
+                    "contact": "dara.quinn@example.org",
+                }
+            ],
+        )
+        interview.refresh_from_db()
+        note = reminders.thank_you_for(interview)
+        reminders.thank_you_mark_sent(interview=interview, text=note.text)

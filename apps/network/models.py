@@ -79,6 +79,11 @@ class Person(models.Model):
         return self.full_name
 
     @property
+    def job_title(self) -> str:
+        """As a binder entry names it, so a page about either reads the same."""
+        return self.role
+
+    @property
     def name_key(self) -> tuple[str, str]:
         """Name and organisation as an import compares them."""
         return normalise_name(self.full_name), normalise_name(self.organisation)

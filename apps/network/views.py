@@ -59,7 +59,13 @@ def person_add(request):
 @private_to_students
 def person_detail(request, pk):
     person = person_for_student(request.user, pk)
-    return render(request, "network/person_detail.html", {"person": person})
+    conversations = list(person.interviews.order_by("-created_at")[:20])
+    context = {
+        "person": person,
+        "conversations": conversations,
+        "open_conversation": any(i.status in ("draft", "confirmed") for i in conversations),
+    }
+    return render(request, "network/person_detail.html", context)
 
 
 @private_to_students
@@ -79,7 +85,8 @@ def person_delete(request, pk):
     person = person_for_student(request.user, pk)
     # Only the confirmation page's own form carries confirm=yes: anything else shows that page.
     if request.method != "POST" or request.POST.get("confirm") != "yes":
-        return render(request, "network/person_delete.html", {"person": person})
+        context = {"person": person, "conversations": person.interviews.count()}
+        return render(request, "network/person_delete.html", context)
     person.delete()
     messages.success(request, f"{person.full_name} removed from your people.")
     return redirect("network:people")

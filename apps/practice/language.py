@@ -70,17 +70,20 @@ def terms_for(student) -> list[Term]:
     interviews = (
         Interview.objects.filter(student=student, status="completed")
         .exclude(language="")
-        .select_related("professional", "professional__organisation", "professional__industry")
+        .select_related(
+            "professional", "professional__organisation", "professional__industry", "person"
+        )
         .order_by("pk")
     )
     terms: dict[str, Term] = {}
     for interview in interviews:
-        pro = interview.professional
+        pro = interview.counterpart
+        industry = getattr(pro, "industry", None)  # the student's own people have none
         source = Source(
             interview_id=interview.pk,
             professional=pro.full_name,
-            organisation=pro.organisation.name if pro.organisation else "",
-            industry=pro.industry.name if pro.industry else "",
+            organisation=str(pro.organisation or ""),
+            industry=industry.name if industry else "",
         )
         seen = set()
         for line in interview.language_terms():

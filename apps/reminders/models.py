@@ -2,6 +2,7 @@
 by the worker exactly once each."""
 
 from datetime import datetime
+from typing import cast
 
 from django.conf import settings
 from django.db import models
@@ -9,6 +10,7 @@ from django.db.models import Q
 
 from apps.contacts.models import Professional
 from apps.interviews.models import Interview, Promise
+from apps.network.models import Person
 
 
 class ReminderQuerySet(models.QuerySet["Reminder"]):
@@ -49,6 +51,10 @@ class Reminder(models.Model):
     # PROTECT here and on Contact: a merge moves these rows; nothing deletes them with an entry.
     professional = models.ForeignKey(
         Professional, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # A keep-in-touch reminder about one of the student's own people (theirs to delete).
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     promise = models.ForeignKey(
         Promise, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
@@ -95,6 +101,11 @@ class Reminder(models.Model):
                 condition=Q(state="pending", kind="keep_in_touch"),
                 name="reminder_one_pending_keep_in_touch",
             ),
+            models.UniqueConstraint(
+                fields=["student", "person"],
+                condition=Q(state="pending", kind="keep_in_touch"),
+                name="reminder_one_pending_keep_in_touch_person",
+            ),
         ]
 
     def __str__(self):
@@ -107,7 +118,14 @@ class Contact(models.Model):
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contacts"
     )
-    professional = models.ForeignKey(Professional, on_delete=models.PROTECT, related_name="+")
+    # Exactly one of the two, as on the interview: a binder entry or one of the student's own
+    # people (``counterpart``).
+    professional = models.ForeignKey(
+        Professional, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     is_mentor = models.BooleanField(default=False)
     mentor_reason = models.CharField(max_length=200, blank=True)
     cadence_days = models.PositiveSmallIntegerField(default=91)
@@ -117,11 +135,24 @@ class Contact(models.Model):
     class Meta:
         ordering = ["-is_mentor", "last_contact_at"]
         constraints = [
-            models.UniqueConstraint(fields=["student", "professional"], name="contact_one_per_pair")
+            models.UniqueConstraint(
+                fields=["student", "professional"], name="contact_one_per_pair"
+            ),
+            models.UniqueConstraint(fields=["student", "person"], name="contact_one_per_person"),
+            models.CheckConstraint(
+                condition=(Q(professional__isnull=False) & Q(person__isnull=True))
+                | (Q(professional__isnull=True) & Q(person__isnull=False)),
+                name="contact_one_counterpart",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.student} ↔ {self.professional}"
+        return f"{self.student} ↔ {self.counterpart}"
+
+    @property
+    def counterpart(self) -> Professional | Person:
+        # One of the two is set (contact_one_counterpart).
+        return self.professional or cast(Person, self.person)
 
 
 class ContactLog(models.Model):

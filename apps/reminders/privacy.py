@@ -15,10 +15,12 @@ def personal_data(user) -> dict:
             "due_at",
             "interview_id",
             "professional__full_name",
+            "person__full_name",
         ),
         "contacts": rows(
-            user.contacts.order_by("professional__full_name"),
+            user.contacts.order_by("professional__full_name", "person__full_name"),
             "professional__full_name",
+            "person__full_name",
             "is_mentor",
             "mentor_reason",
             "cadence_days",
@@ -28,6 +30,7 @@ def personal_data(user) -> dict:
         "contact_log": rows(
             ContactLog.objects.filter(contact__student=user).order_by("at"),
             "contact__professional__full_name",
+            "contact__person__full_name",
             "at",
             "note",
         ),

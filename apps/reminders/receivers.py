@@ -34,7 +34,8 @@ def on_interview_status(sender, interview, old_status, new_status, **kwargs):
         services.on_interview_confirmed(interview)
     elif new_status == Status.DECLINED:
         services.cancel_for_interview(interview)
-        services.cancel_for_professional(interview.professional, student=interview.student)
+        if interview.professional is not None:  # only the binder's professionals decline here
+            services.cancel_for_professional(interview.professional, student=interview.student)
     elif new_status in ENDED:
         services.cancel_for_interview(interview)
     elif new_status == Status.COMPLETED and interview.format == Interview.Format.EMAIL:

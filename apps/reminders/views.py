@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 from apps.accounts.models import User
 from apps.core.access import student_required
 from apps.core.text import posted_text, whole_number
+from apps.interviews.approach import mailto
 from apps.interviews.models import Interview
 
 from . import services
@@ -32,10 +34,13 @@ DASHBOARD_DUE = [
     "interview_id",
     "interview__starts_at",
     "interview__where",
-    "professional__full_name",
+    "counterpart_name",
     "promise__text",
 ]
-DASHBOARD_SOON = ["kind", "due_at", "professional__full_name"]
+DASHBOARD_SOON = ["kind", "due_at", "counterpart_name"]
+# Whom a reminder is about: a binder entry or one of the student's own people.
+COUNTERPART_NAME = Coalesce("professional__full_name", "person__full_name")
+THANKS_SUBJECT = "Thank you for your time"
 # The buttons on each due card: (action in the URL, button style, label).
 CARD_ACTIONS = [
     ("done", "btn-success", "Done"),
@@ -68,8 +73,15 @@ def _open_interviews(user, now) -> dict:
             Q(status=Interview.Status.CONFIRMED, starts_at__gte=now)
             | Q(status__in=[Interview.Status.REQUESTED, Interview.Status.DRAFT])
         )
-        .select_related("professional")
-        .only("status", "starts_at", "requested_at", "updated_at", "professional__full_name")
+        .select_related("professional", "person")
+        .only(
+            "status",
+            "starts_at",
+            "requested_at",
+            "updated_at",
+            "professional__full_name",
+            "person__full_name",
+        )
         .order_by(rank, "-updated_at", "-pk")[:OPEN_READ]
     )
     kinds: dict[str, list[Interview]] = {status: [] for status in Interview.Status.values}
@@ -92,19 +104,27 @@ def dashboard(request):
     reminders = (
         Reminder.objects.due(now)
         .filter(student=user)
+        .annotate(counterpart_name=COUNTERPART_NAME)
         .order_by("due_at", "pk")
         .values_list(*DASHBOARD_DUE, named=True)
     )
     soon = (
         Reminder.objects.pending()
         .filter(student=user, due_at__gt=now, due_at__lte=now + timezone.timedelta(days=7))
+        .annotate(counterpart_name=COUNTERPART_NAME)
         .order_by("due_at")
         .values_list(*DASHBOARD_SOON, named=True)[:10]
     )
     contacts = list(
         Contact.objects.filter(student=user, stopped=False)
-        .select_related("professional")
-        .only("is_mentor", "cadence_days", "last_contact_at", "professional__full_name")
+        .select_related("professional", "person")
+        .only(
+            "is_mentor",
+            "cadence_days",
+            "last_contact_at",
+            "professional__full_name",
+            "person__full_name",
+        )
     )
     for contact in contacts:
         contact.drifting = (
@@ -145,7 +165,7 @@ def act(request, pk, action):
 @student_required
 def thank_you(request, interview_pk):
     interview = get_object_or_404(
-        Interview.objects.filter(student=request.user).select_related("professional"),
+        Interview.objects.filter(student=request.user).select_related("professional", "person"),
         pk=interview_pk,
     )
     if interview.status != Interview.Status.COMPLETED:
@@ -156,40 +176,52 @@ def thank_you(request, interview_pk):
     note = services.thank_you_for(interview)
     if request.method == "POST":
         text = posted_text(request, "text", max_length=5000)
-        if "send" in request.POST:
+        if "send" in request.POST or "sent" in request.POST:
+            send = (
+                services.thank_you_send if "send" in request.POST else services.thank_you_mark_sent
+            )
             try:
-                services.thank_you_send(interview=interview, text=text)
+                send(interview=interview, text=text)
             except ValidationError as error:
                 messages.error(request, error.messages[0])
                 note.text = text
                 return render(
-                    request,
-                    "reminders/thank_you.html",
-                    {"interview": interview, "note": note},
-                    status=400,
+                    request, "reminders/thank_you.html", _thanks(interview, note), status=400
                 )
-            messages.success(request, "Sent. They can reply straight to your address.")
+            messages.success(
+                request,
+                "Noted as sent from your own e-mail."
+                if interview.own_network
+                else "Sent. They can reply straight to your address.",
+            )
             return redirect("home")
         if not text.strip():
             messages.error(request, "The note is empty; write a few lines first.")
-            return render(
-                request,
-                "reminders/thank_you.html",
-                {"interview": interview, "note": note},
-                status=400,
-            )
+            return render(request, "reminders/thank_you.html", _thanks(interview, note), status=400)
         note.text = text.strip()
         note.save(update_fields=["text"])
         messages.success(
             request, "Draft saved. Copy it into your own e-mail, or send it from here."
         )
         return redirect("reminders:thank_you", interview_pk=interview_pk)
-    return render(request, "reminders/thank_you.html", {"interview": interview, "note": note})
+    return render(request, "reminders/thank_you.html", _thanks(interview, note))
+
+
+def _thanks(interview: Interview, note) -> dict:
+    """The note's page; for someone the student knows, the note opens in their own e-mail."""
+    person = interview.person
+    return {
+        "interview": interview,
+        "note": note,
+        "mailto": mailto(person.email, THANKS_SUBJECT, note.text)
+        if person and person.email
+        else "",
+    }
 
 
 @student_required
 def contacts(request):
-    items = Contact.objects.filter(student=request.user).select_related("professional")
+    items = Contact.objects.filter(student=request.user).select_related("professional", "person")
     return render(
         request,
         "reminders/contacts.html",
@@ -221,7 +253,7 @@ def contact_update(request, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"Saved for {contact.professional.full_name}.")
+        messages.success(request, f"Saved for {contact.counterpart.full_name}.")
     return redirect("reminders:contacts")
 
 
@@ -230,9 +262,9 @@ def contact_update(request, pk):
 def contact_log(request, pk):
     contact = get_object_or_404(Contact.objects.filter(student=request.user), pk=pk)
     note = posted_text(request, "note", max_length=300) or "We were in touch"
-    services.contact_touch(student=request.user, professional=contact.professional, note=note)
+    services.contact_touch(student=request.user, counterpart=contact.counterpart, note=note)
     messages.success(
-        request, f"Noted. We will remind you about {contact.professional.full_name} again later."
+        request, f"Noted. We will remind you about {contact.counterpart.full_name} again later."
     )
     return redirect("reminders:contacts")
 

@@ -32,7 +32,7 @@ def notes_for(student, secret):
     interview_services.research_save(
         interview=interview, career=secret, organisation='=HYPERLINK("http://x")', person="p"
     )
-    contact = contact_touch(student=student, professional=interview.professional, note=secret)
+    contact = contact_touch(student=student, counterpart=interview.professional, note=secret)
     Rehearsal.objects.create(interview=interview, length_minutes=20, started_at=timezone.now())
     return interview, contact
 

@@ -26,7 +26,7 @@ def _interview(student, professional):
 
 
 def _contact(student, professional):
-    return reminders.contact_touch(student=student, professional=professional, note="Coffee")
+    return reminders.contact_touch(student=student, counterpart=professional, note="Coffee")
 
 
 # One maker per relation that points at a binder entry: it creates a row pointing at
@@ -118,7 +118,7 @@ def test_two_contacts_of_one_student_become_one_with_both_logs(staff):
     merged = make_professional(full_name="Ben Twin")
     first = _contact(student, kept)
     second = reminders.contact_touch(
-        student=student, professional=merged, note="Lunch", at=timezone.now() + timedelta(days=1)
+        student=student, counterpart=merged, note="Lunch", at=timezone.now() + timedelta(days=1)
     )
     reminders.contact_set(
         contact=second, is_mentor=True, cadence_days=None, stopped=False, reason="Guides me"

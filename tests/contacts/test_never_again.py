@@ -225,7 +225,7 @@ def test_erasure_removes_the_name_and_address_from_every_text_column(staff, run_
         contact="quentin@quarter.example",
         role="Director",
     )
-    reminders.contact_touch(student=student, professional=pro, note="Met Quentin Quartermaine")
+    reminders.contact_touch(student=student, counterpart=pro, note="Met Quentin Quartermaine")
     StudentProfile.objects.update_or_create(
         user=student, defaults={"career_interests": "Research, like Quentin Quartermaine"}
     )

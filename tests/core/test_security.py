@@ -196,7 +196,7 @@ def test_free_text_posted_without_a_form_loses_control_characters(student, stude
         consent_at=timezone.now(),
         consent_method="phone",
     )
-    contact = contact_touch(student=student, professional=pro)
+    contact = contact_touch(student=student, counterpart=pro)
     assert isinstance(contact, Contact)
     response = student_client.post(
         reverse("reminders:contact_log", args=[contact.pk]), {"note": "We\x00 spoke\x1b today\n"}

@@ -3,7 +3,9 @@
 import pytest
 from django.core.management import call_command
 
+from apps.interviews.models import Interview
 from apps.network.models import Person
+from apps.reminders.models import Contact, ThankYou
 
 pytestmark = pytest.mark.django_db
 
@@ -25,4 +27,23 @@ def test_seed_demo_gives_each_demo_student_a_few_varied_people(capsys):
         mine = [row for row in first if row[0] == email]
         assert len(mine) >= 3 and len({row[2] for row in mine}) >= 3, email
     assert {row[2] for row in first} == set(Person.HowKnown.values)
-    assert "People I know: 8 kept by the demo students" in capsys.readouterr().out
+    # Eight from the data file, and the one a held conversation's referral added.
+    assert "People I know: 9 kept by the demo students" in capsys.readouterr().out
+    assert Person.objects.get(full_name="Dara Quinn").referred_by == "Aoife Ní Bhriain"
+
+
+def test_seed_demo_gives_them_conversations_with_their_people_in_several_states():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    states = dict(
+        Interview.objects.filter(person__isnull=False).values_list("person__full_name", "status")
+    )
+    assert states == {
+        "Aoife Ní Bhriain": "completed",
+        "Maeve Quinn": "confirmed",
+        "Tom Okafor": "draft",
+        "Grace Mensah": "draft",
+    }
+    held = Interview.objects.get(person__full_name="Aoife Ní Bhriain")
+    assert ThankYou.objects.get(interview=held).sent_at is not None
+    assert Contact.objects.filter(person=held.person).exists()

@@ -174,7 +174,7 @@ def test_keep_in_touch_every_three_months_monthly_for_mentors_at_most_four(stude
     assert keep.due_at == contact.last_contact_at + timedelta(days=30)
     later = timezone.now() + timedelta(days=10)
     services.contact_touch(
-        student=student, professional=contact.professional, note="Coffee", at=later
+        student=student, counterpart=contact.professional, note="Coffee", at=later
     )
     keep.refresh_from_db()
     assert keep.due_at == later + timedelta(days=30)

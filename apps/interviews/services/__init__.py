@@ -35,6 +35,7 @@ from .common import (
     professional_link,
     professional_token,
 )
+from .own_network import booking_record, interview_start_with_person
 from .preparing import (
     RESEARCH_NOTES,
     deliver_waiting_requests,
@@ -57,6 +58,8 @@ from .referrals import (
 # What callers import from here (and what mypy's strict modules may import).
 __all__ = [
     "ERASED",
+    "booking_record",
+    "interview_start_with_person",
     "LINK_DAYS",
     "LINK_SALT",
     "NOT_WRITTEN_TO",

@@ -19,6 +19,7 @@ from .common import (
     _mail_professional,
     _mail_student,
     _release_capacity,
+    binder_only,
 )
 
 # --- The professional's answers ---------------------------------------------------------------
@@ -83,7 +84,7 @@ def _confirm(interview: Interview, starts_at: datetime, where: str) -> None:
         interview,
         "interview_confirmed_professional",
         attachments=attachments,
-        when=in_zone(starts_at, interview.professional.time_zone),
+        when=in_zone(starts_at, binder_only(interview).time_zone),
     )
 
 

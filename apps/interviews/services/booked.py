@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from apps.network.referrals import person_from_referral
+
 from .. import rules, signals
 from ..models import Answer, Interview, Promise, ProposedTime, Referral
 from .common import (
@@ -16,6 +18,7 @@ from .common import (
     _mail_professional,
     _mail_student,
     _release_capacity,
+    binder_only,
 )
 from .preparing import _check_times, _times_for_professional
 
@@ -57,6 +60,7 @@ def interview_cancel(*, interview: Interview, by: str, reason: str = "") -> None
 
 def interview_reschedule(*, interview: Interview, times: list[datetime]) -> None:
     """Back to requested with new times; the calendar entry keeps its UID."""
+    binder_only(interview)
     if interview.status != Status.CONFIRMED:
         raise ValidationError("Only a confirmed interview can be rescheduled.")
     if not times:
@@ -135,7 +139,14 @@ def record_save(
         for text, due_on in promises:
             Promise.objects.create(interview=interview, text=text.strip()[:300], due_on=due_on)
         for referral in referrals:
-            Referral.objects.create(interview=interview, **referral)
+            # Each lands in the student's own people, with who referred them; a binder
+            # professional's referrals also go to staff to vet for the binder (never the names
+            # someone the student knows gave: those stay private to the student).
+            person_from_referral(
+                student=interview.student, by=interview.counterpart.full_name, **referral
+            )
+            if not interview.own_network:
+                Referral.objects.create(interview=interview, **referral)
         interview.notes = notes.strip()
         interview.language = language.strip()
         interview.actual_minutes = actual_minutes

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from apps.contacts import services as binder
@@ -72,16 +73,27 @@ def _change(interview: Interview, new_status: str, **fields: Any) -> None:
     )
 
 
+def binder_only(interview: Interview) -> Professional:
+    """The request and its answers go through the product to a binder professional; a
+    conversation with someone the student knows is arranged by the student and booked with
+    ``booking_record``."""
+    if interview.professional is None:
+        raise ValidationError(
+            "You arranged this conversation yourself: record its time under “Approach and book”."
+        )
+    return interview.professional
+
+
 def _release_capacity(interview: Interview) -> None:
-    if interview.capacity_month:
-        binder.capacity_release(professional=interview.professional, month=interview.capacity_month)
+    if interview.capacity_month:  # only a binder request takes a place in someone's month
+        binder.capacity_release(professional=binder_only(interview), month=interview.capacity_month)
 
 
 def calendar_event(interview: Interview, *, cancelled: bool = False) -> CalendarEvent:
     if interview.starts_at is None or interview.ends_at is None:
         # Every caller asks for a booked interview's event; one without a time has none.
         raise ValueError(f"Interview {interview.pk} has no time booked, so no calendar event.")
-    pro, student = interview.professional, interview.student
+    pro, student = interview.counterpart, interview.student
     # RFC 5546: a REQUEST or CANCEL names its ORGANIZER; the career centre sends them.
     organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
     return CalendarEvent(
@@ -92,7 +104,11 @@ def calendar_event(interview: Interview, *, cancelled: bool = False) -> Calendar
         summary=f"Informational interview: {student.full_name} and {pro.full_name}",
         description=(
             f"{interview.length_minutes}-minute {interview.get_format_display().lower()} "
-            "conversation arranged through the career centre."
+            + (
+                "conversation you arranged."
+                if interview.own_network
+                else "conversation arranged through the career centre."
+            )
         ),
         location=interview.where,
         cancelled=cancelled,
@@ -114,7 +130,8 @@ def _ics_attachment(interview: Interview, *, cancelled: bool = False) -> list[tu
 
 def _mail_professional(interview: Interview, name: str, **context: Any) -> None:
     pro = interview.professional
-    if not pro.email or pro.status in NOT_WRITTEN_TO:
+    # The student's own people hear from the student, from their own mailbox: never from us.
+    if pro is None or not pro.email or pro.status in NOT_WRITTEN_TO:
         return
     attachments = context.pop("attachments", ())
     email_send(
@@ -139,7 +156,7 @@ def _mail_student(interview: Interview, name: str, **context: Any) -> None:
         to=[interview.student.email],
         context={
             "interview": interview,
-            "professional": interview.professional,
+            "professional": interview.counterpart,
             "student": interview.student,
             "link": settings.SITE_URL + reverse("interviews:detail", args=[interview.pk]),
             **context,

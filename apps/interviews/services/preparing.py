@@ -16,7 +16,7 @@ from apps.questions.models import Plan
 
 from .. import rules, signals
 from ..models import Interview, ProposedTime
-from .common import Status, _change, _mail_professional, _release_capacity
+from .common import Status, _change, _mail_professional, _release_capacity, binder_only
 
 # --- Preparing -------------------------------------------------------------------------------
 
@@ -107,7 +107,7 @@ def _check_times(
         if clash is not None:
             raise ValidationError(
                 f"{in_zone(moment, student.time_zone)} overlaps your confirmed interview with "
-                f"{clash.professional.full_name}."
+                f"{clash.counterpart.full_name}."
             )
 
 
@@ -121,9 +121,9 @@ def request_prepare(
     times: list[datetime],
 ) -> None:
     """Save the request's details and proposed times (nothing is sent yet)."""
+    pro = binder_only(interview)
     if interview.status not in (Status.DRAFT,):
         raise ValidationError("This request has been sent already; withdraw it to start again.")
-    pro = interview.professional
     if not pro.accepts(format):
         raise ValidationError(
             f"{pro.full_name} does not take {Interview.Format(format).label.lower()} conversations; "
@@ -149,6 +149,7 @@ def request_prepare(
 
 
 def request_send(*, interview: Interview) -> None:
+    pro = binder_only(interview)
     missing = missing_before_request(interview)
     if missing:
         raise ValidationError("Before sending, add " + "; ".join(missing) + ".")
@@ -160,7 +161,7 @@ def request_send(*, interview: Interview) -> None:
         if interview.status != Status.DRAFT:
             raise ValidationError("This request has been sent already.")
         reason = rules.why_cannot_request(
-            student=interview.student, professional=interview.professional, exclude=interview
+            student=interview.student, professional=pro, exclude=interview
         )
         if reason:
             raise ValidationError(reason)
@@ -168,7 +169,7 @@ def request_send(*, interview: Interview) -> None:
             if moment <= timezone.now():
                 raise ValidationError("One of your proposed times has passed: choose new ones.")
         # Takes the professional's row lock, so the week's count below is not raced.
-        load = binder.capacity_claim(professional=interview.professional)
+        load = binder.capacity_claim(professional=pro)
         now = timezone.now()
         try:
             with transaction.atomic():
@@ -184,9 +185,9 @@ def request_send(*, interview: Interview) -> None:
                 )
         except IntegrityError:
             raise ValidationError(
-                f"You already have an open request with {interview.professional.full_name}."
+                f"You already have an open request with {pro.full_name}."
             ) from None
-        if _week_has_room(interview.professional_id, now):
+        if _week_has_room(pro.pk, now):
             _deliver_request(interview, now)
 
 
@@ -265,7 +266,7 @@ def deliver_waiting_requests(*, stop: Callable[[], bool] = lambda: False) -> int
 
 
 def _times_for_professional(interview: Interview) -> list[tuple[int, str]]:
-    zone = interview.professional.time_zone
+    zone = binder_only(interview).time_zone
     return [
         (slot.pk, in_zone(slot.starts_at, zone))
         for slot in interview.proposed_times.filter(proposed_by=ProposedTime.By.STUDENT)
@@ -273,6 +274,7 @@ def _times_for_professional(interview: Interview) -> list[tuple[int, str]]:
 
 
 def request_follow_up(*, interview: Interview) -> None:
+    binder_only(interview)
     with transaction.atomic():
         # Locked and read again: two clicks at once send one follow-up, not two.
         interview = (

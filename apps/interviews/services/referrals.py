@@ -11,6 +11,7 @@ from apps.contacts.models import Professional
 from apps.core.suppression import is_suppressed
 
 from ..models import CalendarFeed, Referral
+from .common import binder_only
 
 # --- Staff: referrals into the binder ----------------------------------------------------------
 
@@ -22,6 +23,7 @@ def referral_add_to_binder(*, referral: Referral, by: User) -> Professional:
     if referral.status != Referral.Status.WAITING:
         raise ValidationError("This referral has been handled already.")
     interview = referral.interview
+    referrer = binder_only(interview)  # staff see only binder professionals' referrals
     email = referral.contact.strip().lower() if "@" in referral.contact else ""
     if email and is_suppressed(email):
         raise ValidationError(binder.SUPPRESSED_MESSAGE)
@@ -35,14 +37,13 @@ def referral_add_to_binder(*, referral: Referral, by: User) -> Professional:
             email=email,
             status=Professional.Status.PENDING,
             source=Professional.Source.REFERRAL,
-            referred_by=interview.professional,
+            referred_by=referrer,
             referred_by_student=interview.student,
-            industry=interview.professional.industry,
+            industry=referrer.industry,
         )
         referral.status = Referral.Status.ADDED
         referral.professional = professional
         referral.save(update_fields=["status", "professional"])
-        referrer = interview.professional
         named = referrer.status != Professional.Status.DO_NOT_CONTACT and not referrer.erased_at
         binder.invitation_send(professional=professional, referrer=referrer if named else None)
     return professional

@@ -49,7 +49,9 @@ def _day_start(day):
 
 
 def _matching(form: StaffFilterForm):
-    interviews = Interview.objects.all()
+    # Conversations with a student's own people are theirs alone: staff see only counts of
+    # them (insight), never whom they were with.
+    interviews = Interview.objects.filter(professional__isnull=False)
     if not form.is_valid():
         return interviews
     data = form.cleaned_data

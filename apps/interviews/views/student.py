@@ -8,20 +8,21 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.contacts.models import Professional, Resource
-from apps.core.access import student_required
+from apps.core.access import private_to_students, student_required
 from apps.core.text import posted_text
+from apps.network.models import Person
 from apps.questions.coach import review_plan
 
 from .. import composer, rules, services
 from ..calendar import event_ics, feed_ics
-from ..forms import RecordForm, RequestForm, RescheduleForm, ResearchForm
+from ..forms import BookingForm, RecordForm, RequestForm, RescheduleForm, ResearchForm
 from ..models import CalendarFeed, Interview, ProposedTime
 
 
 def interview_for_student(user, pk) -> Interview:
     return get_object_or_404(
         Interview.objects.filter(student=user).select_related(
-            "professional", "professional__organisation", "professional__industry", "plan"
+            "professional", "professional__organisation", "professional__industry", "person", "plan"
         ),
         pk=pk,
     )
@@ -31,7 +32,7 @@ def interview_for_student(user, pk) -> Interview:
 def interview_list(request):
     interviews = (
         Interview.objects.filter(student=request.user)
-        .select_related("professional", "professional__organisation")
+        .select_related("professional", "professional__organisation", "person")
         .order_by("-updated_at")
     )
     return render(request, "interviews/list.html", {"interviews": interviews})
@@ -47,6 +48,44 @@ def start(request, professional_pk):
         messages.error(request, error.messages[0])
         return redirect("contacts:profile", pk=professional_pk)
     return redirect("interviews:detail", pk=interview.pk)
+
+
+@private_to_students
+@require_POST
+def start_with_person(request, person_pk):
+    person = get_object_or_404(Person.objects.of(request.user), pk=person_pk)
+    interview = services.interview_start_with_person(student=request.user, person=person)
+    return redirect("interviews:detail", pk=interview.pk)
+
+
+@student_required
+@require_POST
+def booking(request, pk):
+    interview = interview_for_student(request.user, pk)
+    form = BookingForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        was_booked = interview.status == Interview.Status.CONFIRMED
+        try:
+            services.booking_record(
+                interview=interview,
+                starts_at=data["starts_at"],
+                length_minutes=data["length_minutes"],
+                format=data["format"],
+                where=data["where"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                "Booking moved: download the calendar file again."
+                if was_booked
+                else "Booked. The calendar file is below, and we will remind you to prepare.",
+            )
+            return redirect("interviews:detail", pk=pk)
+    interview.refresh_from_db()
+    return _workspace(request, interview, booking_form=form, status=400)
 
 
 def _request_stage(request, interview, request_form) -> dict:
@@ -79,9 +118,16 @@ def _request_stage(request, interview, request_form) -> dict:
 
 
 def _workspace(
-    request, interview, *, research_form=None, request_form=None, reschedule_form=None, status=200
+    request,
+    interview,
+    *,
+    research_form=None,
+    request_form=None,
+    reschedule_form=None,
+    booking_form=None,
+    status=200,
 ):
-    pro = interview.professional
+    pro = interview.counterpart
     items = list(interview.plan.items.all()) if interview.plan_id else []
     plan_review = review_plan([(i.text, i.minutes) for i in items], interview.length_minutes)
     context = {
@@ -100,15 +146,20 @@ def _workspace(
         "student_times": interview.proposed_times.filter(proposed_by=ProposedTime.By.STUDENT),
         "their_times": interview.proposed_times.filter(proposed_by=ProposedTime.By.PROFESSIONAL),
         "resources": Resource.objects.filter(industries=pro.industry_id).order_by("kind", "name")
-        if pro.industry_id
+        if getattr(pro, "industry_id", None)
         else [],
         "show_contact": interview.status in ("confirmed", "completed"),
         # After a decline or an expiry: when, if ever, this student may ask them again.
         "ask_again_wait": rules.why_wait_to_ask_again(student=request.user, professional=pro)
-        if interview.status in ("declined", "expired")
+        if interview.status in ("declined", "expired") and not interview.own_network
         else "",
     }
-    if interview.status == Interview.Status.DRAFT:
+    if interview.own_network:
+        # Arranged by the student: the drafts and the log of approaches are on the person's
+        # page; here they record the booking (and move it).
+        if interview.status in (Interview.Status.DRAFT, Interview.Status.CONFIRMED):
+            context["booking_form"] = booking_form or BookingForm.for_interview(interview)
+    elif interview.status == Interview.Status.DRAFT:
         # The request stage is shown only while the plan is a draft: the drafted message, its
         # coaching and the rules are not worked out for a page that does not show them (the load
         # benchmark found them a fifth of a held interview's page).
@@ -173,7 +224,7 @@ def send(request, pk):
         messages.error(request, error.messages[0])
     else:
         interview.refresh_from_db()
-        name = interview.professional.full_name
+        name = interview.counterpart.full_name
         if services.in_line(interview):
             messages.info(
                 request,
@@ -224,7 +275,7 @@ def withdraw(request, pk):
     # Only the confirmation page's own form carries confirm=yes: anything else shows that page.
     if request.POST.get("confirm") != "yes":
         interview = interview_for_student(request.user, pk)
-        context = {"interview": interview, "professional": interview.professional}
+        context = {"interview": interview, "professional": interview.counterpart}
         return render(request, "interviews/withdraw_confirm.html", context)
     return _simple_action(
         request, pk, lambda i: services.request_withdraw(interview=i), "Request withdrawn."
@@ -352,7 +403,7 @@ def feed(request, token):
     interviews = (
         Interview.objects.filter(student=subscription.student, starts_at__isnull=False)
         .filter(status__in=["confirmed", "completed", "cancelled"])
-        .select_related("student", "professional")
+        .select_related("student", "professional", "person")
     )
     events = [services.calendar_event(i, cancelled=i.status == "cancelled") for i in interviews]
     response = HttpResponse(

@@ -9,6 +9,7 @@ from .actions import (
     reminder_snooze,
     thank_you_draft,
     thank_you_for,
+    thank_you_mark_sent,
     thank_you_send,
 )
 from .mailing import (
@@ -50,6 +51,7 @@ __all__ = [
     "reminders_merge",
     "thank_you_draft",
     "thank_you_for",
+    "thank_you_mark_sent",
     "thank_you_send",
     "unsubscribe_from_token",
     "unsubscribe_token",

@@ -29,10 +29,9 @@ def reminder_done(*, reminder: Reminder) -> None:
         reminder.save(update_fields=["state", "updated_at"])
         if reminder.kind == Kind.PROMISE and reminder.promise_id:
             Promise.objects.filter(pk=reminder.promise_id).update(done_at=timezone.now())
-        if reminder.kind == Kind.KEEP_IN_TOUCH and reminder.professional is not None:
-            contact_touch(
-                student=reminder.student, professional=reminder.professional, note="Kept in touch"
-            )
+        counterpart = reminder.professional or reminder.person
+        if reminder.kind == Kind.KEEP_IN_TOUCH and counterpart is not None:
+            contact_touch(student=reminder.student, counterpart=counterpart, note="Kept in touch")
 
 
 def reminder_snooze(*, reminder: Reminder, days: int) -> None:
@@ -56,7 +55,7 @@ def reminder_dismiss(*, reminder: Reminder) -> None:
 
 
 def thank_you_draft(interview: Interview) -> str:
-    pro = interview.professional
+    pro = interview.counterpart
     first = pro.full_name.split(" ")[0]
     answered = [
         a.item for a in interview.answers.select_related("item") if a.text.strip() and a.item
@@ -102,12 +101,42 @@ def thank_you_for(interview: Interview) -> ThankYou:
     return note
 
 
-def thank_you_send(*, interview: Interview, text: str) -> None:
+def _mark_thanked(interview: Interview, text: str) -> ThankYou | None:
+    """The interview's note is sent, once: the row is marked sent only if it was not already
+    (whatever arrives at once), its reminder is done, and the contact's cadence restarts.
+    Returns the note, or None if another request marked it first."""
+    note = thank_you_for(interview)
+    sent_now = ThankYou.objects.filter(pk=note.pk, sent_at__isnull=True).update(
+        text=text.strip(), sent_at=timezone.now()
+    )
+    if not sent_now:
+        return None
+    note.refresh_from_db()
+    Reminder.objects.pending().filter(interview=interview, kind=Kind.THANK_YOU).update(
+        state=Reminder.State.DONE, updated_at=timezone.now()
+    )
+    contact_touch(
+        student=interview.student, counterpart=interview.counterpart, note="Thank-you note sent"
+    )
+    return note
+
+
+def _check_note(interview: Interview, text: str) -> None:
     if interview.status != Interview.Status.COMPLETED:
         raise ValidationError("Send a thank-you note once the interview is recorded as held.")
     if not text.strip():
         raise ValidationError("Write the note first.")
+
+
+def thank_you_send(*, interview: Interview, text: str) -> None:
+    """A binder professional's note goes from here, with the student's address to reply to."""
+    _check_note(interview, text)
     pro = interview.professional
+    if pro is None:
+        raise ValidationError(
+            "Send this note from your own e-mail (the button opens it ready to send), then "
+            "mark it as sent here."
+        )
     pro.refresh_from_db(fields=["email", "status"])  # they may have left a moment ago
     if not pro.email or pro.status in NOT_WRITTEN_TO or is_suppressed(pro.email):
         raise ValidationError(
@@ -115,22 +144,23 @@ def thank_you_send(*, interview: Interview, text: str) -> None:
             "to be contacted); your note is kept here for you."
         )
     with transaction.atomic():
-        note = thank_you_for(interview)
-        # One note per interview, whatever arrives at once: the row is marked sent only if it
-        # was not already, and only the request that marked it queues the e-mail.
-        sent_now = ThankYou.objects.filter(pk=note.pk, sent_at__isnull=True).update(
-            text=text.strip(), sent_at=timezone.now()
-        )
-        if not sent_now:
+        note = _mark_thanked(interview, text)
+        if note is None:
             raise ValidationError("Your thank-you note has been sent already.")
-        note.refresh_from_db()
         email_send(
             name="thank_you",
             to=[pro.email],
             reply_to=[interview.student.email],
             context={"text": note.text, "student": interview.student, "professional": pro},
         )
-        Reminder.objects.pending().filter(interview=interview, kind=Kind.THANK_YOU).update(
-            state=Reminder.State.DONE, updated_at=timezone.now()
-        )
-        contact_touch(student=interview.student, professional=pro, note="Thank-you note sent")
+
+
+def thank_you_mark_sent(*, interview: Interview, text: str) -> None:
+    """A note to someone the student knows went from the student's own mailbox: noted here,
+    so the reminder closes and keeping in touch counts from today."""
+    _check_note(interview, text)
+    if not interview.own_network:
+        raise ValidationError("Send this note from here: it goes to them with your address.")
+    with transaction.atomic():
+        if _mark_thanked(interview, text) is None:
+            raise ValidationError("You have marked this note as sent already.")

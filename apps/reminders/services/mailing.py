@@ -17,6 +17,7 @@ from apps.core.models import QueuedEmail
 from apps.core.timezones import in_zone
 from apps.interviews.models import Interview
 from apps.interviews.services import research_missing
+from apps.network.models import Person
 from apps.questions.coach import is_closing
 
 from ..models import EmailOptOut, Reminder
@@ -69,7 +70,7 @@ def _reminder_email(
             "reminder": reminder,
             "student": reminder.student,
             "interview": interview,
-            "professional": reminder.professional,
+            "professional": reminder.professional or reminder.person,
             "promise": reminder.promise,
             "when": in_zone(interview.starts_at, reminder.student.time_zone)
             if interview and interview.starts_at
@@ -109,6 +110,7 @@ def _claimed_batch(claimed: list[int]) -> list[Reminder]:
         .prefetch_related(
             "student",
             Prefetch("professional", queryset=Professional.objects.only("pk", "full_name")),
+            Prefetch("person", queryset=Person.objects.only("pk", "full_name")),
             "interview",
             "promise",
         )

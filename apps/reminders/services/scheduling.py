@@ -11,7 +11,8 @@ from apps.accounts.models import User
 from apps.contacts.models import Professional
 from apps.core.privacy import scrub_rows
 from apps.core.timezones import zone_named
-from apps.interviews.models import Interview, Promise
+from apps.interviews.models import Interview, Promise, counterpart_fields
+from apps.network.models import Person
 
 from ..models import Contact, ContactLog, Reminder, ThankYou
 
@@ -27,17 +28,18 @@ def _ensure(
     student: User,
     due_at: datetime,
     interview: Interview | None = None,
-    professional: Professional | None = None,
+    counterpart: Professional | Person | None = None,
     promise: Promise | None = None,
 ) -> Reminder:
     """Create the pending reminder, or move the due date of the one already there."""
-    lookup = {"kind": kind, "state": Reminder.State.PENDING, "student": student}
+    lookup: dict[str, object] = {"kind": kind, "state": Reminder.State.PENDING, "student": student}
     if promise is not None:
         lookup["promise"] = promise
     elif interview is not None:
         lookup["interview"] = interview
     else:
-        lookup["professional"] = professional
+        assert counterpart is not None  # a keep-in-touch reminder names whom to keep up with
+        lookup.update(counterpart_fields(counterpart))
     existing = Reminder.objects.filter(**lookup).first()
     if existing is not None:
         if existing.due_at != due_at:
@@ -45,13 +47,14 @@ def _ensure(
             existing.emailed_at = None if due_at > timezone.now() else existing.emailed_at
             existing.save(update_fields=["due_at", "emailed_at", "updated_at"])
         return existing
+    whom = counterpart or (interview.counterpart if interview else None)
     return Reminder.objects.create(
         kind=kind,
         student=student,
         due_at=due_at,
         interview=interview,
-        professional=professional or (interview.professional if interview else None),
         promise=promise,
+        **(counterpart_fields(whom) if whom else {}),
     )
 
 
@@ -91,18 +94,23 @@ def on_interview_confirmed(interview: Interview) -> None:
     now = timezone.now()
     starts, ends = interview.starts_at, interview.ends_at
     assert starts is not None and ends is not None  # a confirmed interview has its time
-    _ensure(
-        kind=Kind.PREPARE,
-        student=interview.student,
-        interview=interview,
-        due_at=max(now, starts - timedelta(days=settings.REMINDER_PREPARE_DAYS_BEFORE)),
-    )
-    _ensure(
-        kind=Kind.DAY_BEFORE,
-        student=interview.student,
-        interview=interview,
-        due_at=max(now, starts - timedelta(days=1)),
-    )
+    if starts <= now:
+        # A conversation the student booked after it happened (their own people): nothing
+        # to prepare for, only the thank-you.
+        cancel_for_interview(interview, [Kind.PREPARE, Kind.DAY_BEFORE])
+    else:
+        _ensure(
+            kind=Kind.PREPARE,
+            student=interview.student,
+            interview=interview,
+            due_at=max(now, starts - timedelta(days=settings.REMINDER_PREPARE_DAYS_BEFORE)),
+        )
+        _ensure(
+            kind=Kind.DAY_BEFORE,
+            student=interview.student,
+            interview=interview,
+            due_at=max(now, starts - timedelta(days=1)),
+        )
     _ensure(
         kind=Kind.THANK_YOU,
         student=interview.student,
@@ -129,7 +137,7 @@ def on_interview_recorded(interview: Interview) -> None:
         )
     contact_touch(
         student=interview.student,
-        professional=interview.professional,
+        counterpart=interview.counterpart,
         note="Interview held",
         at=now,
     )
@@ -139,13 +147,18 @@ def on_interview_recorded(interview: Interview) -> None:
 
 
 def contact_touch(
-    *, student: User, professional: Professional, note: str = "", at: datetime | None = None
+    *,
+    student: User,
+    counterpart: Professional | Person,
+    note: str = "",
+    at: datetime | None = None,
 ) -> Contact:
-    """Log real contact; the keep-in-touch cadence restarts from it."""
+    """Log real contact with a binder entry or one of the student's own people; the
+    keep-in-touch cadence restarts from it."""
     at = at or timezone.now()
     contact, created = Contact.objects.get_or_create(
         student=student,
-        professional=professional,
+        **counterpart_fields(counterpart),
         defaults={"last_contact_at": at, "cadence_days": settings.REMINDER_KEEP_IN_TOUCH_DAYS},
     )
     if not created:
@@ -158,7 +171,7 @@ def contact_touch(
 
 def _schedule_keep_in_touch(contact: Contact) -> None:
     pending = Reminder.objects.pending().filter(
-        kind=Kind.KEEP_IN_TOUCH, student=contact.student, professional=contact.professional
+        kind=Kind.KEEP_IN_TOUCH, student=contact.student, **counterpart_fields(contact.counterpart)
     )
     if contact.stopped:
         pending.update(state=Reminder.State.CANCELLED)
@@ -166,7 +179,7 @@ def _schedule_keep_in_touch(contact: Contact) -> None:
     _ensure(
         kind=Kind.KEEP_IN_TOUCH,
         student=contact.student,
-        professional=contact.professional,
+        counterpart=contact.counterpart,
         due_at=contact.last_contact_at + timedelta(days=contact.cadence_days),
     )
 
