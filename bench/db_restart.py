@@ -13,12 +13,9 @@ Needs to be allowed to run ``pg_ctlcluster`` (root on these machines).
 """
 
 import collections
-import http.cookiejar
 import os
-import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -28,16 +25,10 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from _harness import ROOT, database_url, fresh_database
+from _harness import ROOT, database_url, free_port, fresh_database, signed_in_opener
 
 GAP_SECONDS = 5
 PORT = 8765
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def cluster() -> tuple[str, str]:
@@ -52,27 +43,6 @@ def pg(action: str) -> None:
         check=True,
         capture_output=True,
     )
-
-
-def signed_in_opener(base: str, email="student@example.edu", password="demo-pass-2026"):
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{base}/accounts/sign-in/").read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    data = urllib.parse.urlencode(
-        {
-            "csrfmiddlewaretoken": token,
-            "username": email,
-            "password": password,
-        }
-    ).encode()
-    request = urllib.request.Request(
-        f"{base}/accounts/sign-in/", data=data, headers={"Referer": f"{base}/accounts/sign-in/"}
-    )
-    opener.open(request).read()
-    assert any(cookie.name == "sessionid" for cookie in jar), f"sign-in as {email} failed"
-    opener.handlers_cookiejar = jar
-    return opener
 
 
 def status_of(opener, url: str) -> int:

@@ -21,22 +21,16 @@ answered and with which status, and the CPU one refusal of the workbook costs in
 import argparse
 import collections
 import http.client
-import os
 import re
 import shutil
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 import urllib.parse
 import urllib.request
 import uuid
-from pathlib import Path
 
-from _harness import ROOT, fresh_database
-from db_restart import free_port, signed_in_opener
-from load import MIXED_SCRIPT, PAGES, PASSWORD, build, wrk
+from _harness import ROOT, fresh_database, gunicorn_serving, signed_in_opener
+from load import PAGES, PASSWORD, build, mixed_script, signed_in_cookies, wrk
 
 HOSTILE_EMAIL = "neighbour@example.edu"
 
@@ -181,75 +175,29 @@ def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("needs wrk: sudo apt-get install wrk")
 
-    from django.db import connection
-
     from tests.support.hostile_files import empty_row_workbook
 
     workbook = empty_row_workbook(["Question", "Theme", "Minutes"], ["Why?", "path", "2"])
     with fresh_database() as vendor:
         ids = _prepare(args.scale)
-        s = connection.settings_dict
-        if vendor == "sqlite":
-            url = f"sqlite:///{s['NAME']}"
-        else:
-            url = (
-                f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-            )
         cpu = refusal_cpu(workbook)
-        connection.close()
-        env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false"}
-        env["ALLOWED_HOSTS"] = "127.0.0.1,localhost"
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        workers = 2 * (os.cpu_count() or 1) + 1
-        web = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(workers)]
-            + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-            cwd=ROOT,
-            env=env,
-        )
-        try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"{base}/healthz", timeout=2)
-                    break
-                except OSError:
-                    time.sleep(0.2)
-            cookies = {}
-            for who in ("student", "staff"):
-                jar = signed_in_opener(base, f"{who}@example.edu", PASSWORD).handlers_cookiejar
-                cookies[who] = "; ".join(f"{c.name}={c.value}" for c in jar)
+        with gunicorn_serving() as web:
+            cookies = signed_in_cookies(web.base)
             pages = [(label, who, path.format(**ids)) for label, who, path in PAGES]
-            with tempfile.TemporaryDirectory(prefix="wrk-") as scratch:
-                script = Path(scratch) / "mixed.lua"
-                script.write_text(
-                    MIXED_SCRIPT
-                    % (
-                        ", ".join(f'"{path}"' for _, _, path in pages),
-                        ", ".join(f'"{cookies[who]}"' for _, who, _ in pages),
-                    )
-                )
-                wrk(base + "/", "", args.connections, 5, script=script)  # warm every worker
-                alone = wrk(base + "/", "", args.connections, args.duration, script=script)
-                neighbour = Neighbour(base, ids["bank"], workbook)
+            with mixed_script(pages, cookies) as script:
+                url = web.base + "/"
+                wrk(url, "", args.connections, 5, script=script)  # warm every worker
+                alone = wrk(url, "", args.connections, args.duration, script=script)
+                neighbour = Neighbour(web.base, ids["bank"], workbook)
                 neighbour.start()
                 time.sleep(1)
-                beside = wrk(base + "/", "", args.connections, args.duration, script=script)
+                beside = wrk(url, "", args.connections, args.duration, script=script)
                 neighbour.stop.set()
                 neighbour.join(timeout=60)
-        finally:
-            web.terminate()
-            web.wait(timeout=30)
 
     lines = [
         f"## Ordinary users beside a hostile neighbour ({vendor}, scale {args.scale}, "
-        f"{workers} gunicorn workers, {args.connections} connections, {args.duration} s each)",
+        f"{web.workers} gunicorn workers, {args.connections} connections, {args.duration} s each)",
         "",
         "| run | req/s | median ms | p99 ms | errors |",
         "|---|---|---|---|---|",

@@ -18,6 +18,7 @@ plans (EXPLAIN ANALYZE) of the searches. Prints the tables and writes them to be
 """
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -26,13 +27,10 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
-from _harness import ROOT, fresh_database, proc_status_mb
-from db_restart import free_port, signed_in_opener
+from _harness import ROOT, fresh_database, gunicorn_serving, proc_status_mb, signed_in_cookie
 from insight_dashboard import build as build_interviews
 
 PASSWORD = "bench-pass-2026"
@@ -108,6 +106,11 @@ def gunicorn_workers(master: int) -> list[int]:
     except OSError:
         return []
     return [int(pid) for pid in children]
+
+
+def workers_peak_mb(master: int) -> float:
+    """The largest peak resident memory among gunicorn's workers so far."""
+    return max((proc_status_mb(pid, "VmHWM") or 0 for pid in gunicorn_workers(master)), default=0)
 
 
 def wrk(url: str, cookie: str, connections: int, duration: int, script=None) -> dict:
@@ -230,90 +233,54 @@ def explain_searches(out: Path) -> list[str]:
     return summary
 
 
+@contextlib.contextmanager
+def mixed_script(pages: list[tuple[str, str, str]], cookies: dict[str, str]):
+    """wrk's script for the ``pages`` mixed, each requested with its signed-in cookie. It holds
+    session cookies: it lives only as long as the ``with`` block that runs wrk."""
+    with tempfile.TemporaryDirectory(prefix="wrk-") as scratch:
+        script = Path(scratch) / "mixed.lua"
+        script.write_text(
+            MIXED_SCRIPT
+            % (
+                ", ".join(f'"{path}"' for _, _, path in pages),
+                ", ".join(f'"{cookies[who]}"' for _, who, _ in pages),
+            )
+        )
+        yield script
+
+
+def signed_in_cookies(base: str) -> dict[str, str]:
+    """The Cookie headers of the student and the member of staff ``build`` makes."""
+    return {
+        who: signed_in_cookie(base, f"{who}@example.edu", PASSWORD) for who in ("student", "staff")
+    }
+
+
 def serve_and_measure(vendor, scale, names, args) -> dict:
     """Build the data at ``scale``, serve it, and measure the pages called ``names``."""
-    from django.db import connection
-
     ids = build(scale)
     explained = []
     if vendor == "postgresql" and scale == args.scale:
         explained = explain_searches(ROOT / "bench" / "results" / "explain-postgresql.txt")
-    s = connection.settings_dict
-    if vendor == "sqlite":
-        url = f"sqlite:///{s['NAME']}"
-    else:
-        url = f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-    connection.close()
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "DEBUG": "false",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    workers = 2 * (os.cpu_count() or 1) + 1
-    web = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        cookies = {}
-        for who in ("student", "staff"):
-            opener = signed_in_opener(base, f"{who}@example.edu", PASSWORD)
-            jar = opener.handlers_cookiejar
-            cookies[who] = "; ".join(f"{c.name}={c.value}" for c in jar)
+    with gunicorn_serving() as web:
+        cookies = signed_in_cookies(web.base)
         pages = [(label, who, path.format(**ids)) for label, who, path in PAGES if label in names]
         rows, peak = {}, 0.0
         for label, who, path in pages:
-            rows[label] = wrk(base + path, cookies[who], args.connections, args.duration)
-            peak = max(
-                [peak] + [proc_status_mb(pid, "VmHWM") or 0 for pid in gunicorn_workers(web.pid)]
-            )
+            rows[label] = wrk(web.base + path, cookies[who], args.connections, args.duration)
+            peak = max(peak, workers_peak_mb(web.process.pid))
         mixed = None
         if args.mixed and scale == args.scale:
-            # The script holds signed-in session cookies: it lives only as long as wrk runs.
-            with tempfile.TemporaryDirectory(prefix="wrk-") as scratch:
-                script = Path(scratch) / "mixed.lua"
-                script.write_text(
-                    MIXED_SCRIPT
-                    % (
-                        ", ".join(f'"{path}"' for _, _, path in pages),
-                        ", ".join(f'"{cookies[who]}"' for _, who, _ in pages),
-                    )
-                )
-                mixed = wrk(base + "/", "", args.connections, args.mixed, script=script)
-            peak = max(
-                [peak] + [proc_status_mb(pid, "VmHWM") or 0 for pid in gunicorn_workers(web.pid)]
-            )
-    finally:
-        web.terminate()
-        web.wait(timeout=30)
-    return {"rows": rows, "peak": peak, "workers": workers, "mixed": mixed, "explained": explained}
+            with mixed_script(pages, cookies) as script:
+                mixed = wrk(web.base + "/", "", args.connections, args.mixed, script=script)
+            peak = max(peak, workers_peak_mb(web.process.pid))
+    return {
+        "rows": rows,
+        "peak": peak,
+        "workers": web.workers,
+        "mixed": mixed,
+        "explained": explained,
+    }
 
 
 def table(run, scale) -> list[str]:

@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.importing import ImportPlan
+from apps.core.importing import RowPlan as BaseRowPlan
 from apps.core.suppression import suppressed_among
 
 from .import_rows import CONSENT_WORDS, FORMAT_WORDS, OFFER_WORDS, ImportRow, Lookups
@@ -36,14 +38,9 @@ def _consent_given(values: dict) -> bool:
 
 
 @dataclass
-class RowPlan:
-    number: int
-    name: str
-    action: str = "create"  # create | update | skip | error
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (column label, reason)
-    changes: list[str] = field(default_factory=list)
-    note: str = ""
-    values: dict = field(default_factory=dict, repr=False)
+class RowPlan(BaseRowPlan):
+    """A binder row: the entry it matches, and what the import means for its consent."""
+
     target: Professional | None = field(default=None, repr=False)
     organisation_name: str = field(default="", repr=False)
     old_status: str = field(default="", repr=False)
@@ -51,28 +48,6 @@ class RowPlan:
     visibility: str = ""
     invite: bool = field(default=False, repr=False)
     blank: set = field(default_factory=set, repr=False)  # fields whose cell was empty
-
-
-@dataclass
-class ImportPlan:
-    rows: list[RowPlan]
-    ignored_columns: list[str]
-
-    def count(self, action: str) -> int:
-        return sum(1 for row in self.rows if row.action == action)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {a: self.count(a) for a in ("create", "update", "skip", "error")}
-
-    @property
-    def has_errors(self) -> bool:
-        return any(row.action == "error" for row in self.rows)
-
-    def errors(self):
-        for row in self.rows:
-            for column, reason in row.errors:
-                yield row.number, column, reason
 
 
 def _comparable(value):
@@ -83,7 +58,9 @@ def _comparable(value):
     return value.pk if hasattr(value, "pk") else value
 
 
-def import_plan(table: Table, *, progress: Callable[[int, int], None] | None = None) -> ImportPlan:
+def import_plan(
+    table: Table, *, progress: Callable[[int, int], None] | None = None
+) -> ImportPlan[RowPlan]:
     lookups = Lookups()
     lookups.suppressed = suppressed_among(
         neutralise_undo(raw.get("email", "")).strip().lower() for _number, raw in table.rows
@@ -232,7 +209,7 @@ def _changes(target: Professional, values: dict, organisation: str, blank: set) 
     return changed
 
 
-def import_commit(table: Table, *, by=None) -> ImportPlan:
+def import_commit(table: Table, *, by=None) -> ImportPlan[RowPlan]:
     """Apply the plan in one transaction; raise ValidationError (writing nothing) on any error."""
     with transaction.atomic():
         plan = import_plan(table)

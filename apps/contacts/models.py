@@ -15,6 +15,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from apps.accounts.models import validate_time_zone
+from apps.core.models import UploadedTable
 
 CONSENT_VALID_DAYS = 365
 
@@ -400,26 +401,12 @@ class MergeRecord(models.Model):
         return f"{self.merged_name} merged into {self.kept_id}"
 
 
-class BinderImport(models.Model):
-    """An uploaded spreadsheet between its preview and its commit.
-
-    The file is parsed once, on upload; ``table`` keeps what was read (columns and cells,
-    ``Table.as_json``) for the preview and the commit, and is emptied by the commit."""
+class BinderImport(UploadedTable):
+    """A spreadsheet a member of staff uploaded to import into the binder."""
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    filename = models.CharField(max_length=255)
-    table = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    committed_at = models.DateTimeField(null=True, blank=True)
-    summary = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.filename
 
 
 class AuditEntry(models.Model):

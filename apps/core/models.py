@@ -103,3 +103,24 @@ class SuppressedAddress(models.Model):
 
     def __str__(self):
         return f"{self.digest[:12]} ({self.reason})"
+
+
+class UploadedTable(models.Model):
+    """An uploaded spreadsheet between its preview and its commit (``apps.core.importing``).
+
+    The file is parsed once, on upload; ``table`` keeps what was read (columns and cells,
+    ``Table.as_json``) for the preview and the commit, and is emptied by the commit, which
+    keeps only the ``summary`` counts. Each app's import adds who uploaded it."""
+
+    filename = models.CharField(max_length=255)
+    table = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.contacts.models import normalise_name
+from apps.core.importing import ImportPlan
+from apps.core.importing import RowPlan as BaseRowPlan
 from apps.core.spreadsheets import Schema, Table, neutralise_undo
 
 from .models import PeopleImport, Person
@@ -90,37 +92,15 @@ class PersonRow(forms.Form):
 
 
 @dataclass
-class RowPlan:
-    number: int
-    name: str
-    action: str = "create"  # create | update | skip | error
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (column label, reason)
-    changes: list[str] = field(default_factory=list)
-    values: dict = field(default_factory=dict, repr=False)
+class RowPlan(BaseRowPlan):
+    """A row of the student's file: the person it matches, if any."""
+
     target: Person | None = field(default=None, repr=False)
 
 
 @dataclass
-class PeoplePlan:
-    rows: list[RowPlan]
-    ignored_columns: list[str]
-    source: str
-
-    def count(self, action: str) -> int:
-        return sum(1 for row in self.rows if row.action == action)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {action: self.count(action) for action in ("create", "update", "skip", "error")}
-
-    @property
-    def has_errors(self) -> bool:
-        return any(row.action == "error" for row in self.rows)
-
-    def errors(self):
-        for row in self.rows:
-            for column, reason in row.errors:
-                yield row.number, column, reason
+class PeoplePlan(ImportPlan[RowPlan]):
+    source: str  # Person.Source of every person the file adds
 
 
 def _source(table: Table) -> str:

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 
 from apps.contacts.models import normalise_name
+from apps.core.models import UploadedTable
 
 
 class PersonQuerySet(models.QuerySet):
@@ -89,21 +90,9 @@ class Person(models.Model):
         return normalise_name(self.full_name), normalise_name(self.organisation)
 
 
-class PeopleImport(models.Model):
-    """An uploaded file between its preview and its commit; ``table`` is what was read
-    (``Table.as_json``) and is emptied by the commit."""
+class PeopleImport(UploadedTable):
+    """A file a student uploaded to import into their own people."""
 
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    filename = models.CharField(max_length=255)
-    table = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    committed_at = models.DateTimeField(null=True, blank=True)
-    summary = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.filename

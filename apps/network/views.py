@@ -1,15 +1,18 @@
 """The student's own network. Every page is private to its student: anyone else, staff
 included, gets 404 (``private_to_students`` and the ``of(user)`` scope)."""
 
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from apps.core.access import private_to_students
+from apps.core.importing import import_commit_answer, import_preview_page
 from apps.core.spreadsheets import Table
 
 from .forms import PeopleSearchForm, PeopleUploadForm, PersonForm
@@ -17,7 +20,6 @@ from .importing import people_import_commit, people_import_plan
 from .models import PeopleImport, Person
 
 PER_PAGE = 25
-ROWS_PER_PAGE = 200
 
 
 def person_for_student(user, pk) -> Person:
@@ -116,23 +118,16 @@ def import_preview(request, pk):
     if batch.committed_at:
         return render(request, "network/import_done.html", {"batch": batch})
     plan = people_import_plan(student=request.user, table=Table.from_json(batch.table))
-    rows = Paginator(plan.rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"batch": batch, "plan": plan, "rows": rows, "errors": list(plan.errors())}
-    return render(request, "network/import_preview.html", context)
+    return import_preview_page(request, "network/import_preview.html", batch=batch, plan=plan)
 
 
 @private_to_students
 @require_POST
 def import_commit(request, pk):
     batch = get_object_or_404(_imports_for(request.user), pk=pk)
-    try:
-        counts = people_import_commit(batch=batch)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-        return redirect("network:import_preview", pk=pk)
-    messages.success(
+    return import_commit_answer(
         request,
-        f"Imported: {counts['create']} added, {counts['update']} updated, "
-        f"{counts['skip']} unchanged.",
+        partial(people_import_commit, batch=batch),
+        preview_url=reverse("network:import_preview", args=[pk]),
+        done_url=reverse("network:people"),
     )
-    return redirect("network:people")

@@ -1,19 +1,19 @@
 """Staff import the binder from a spreadsheet: upload, read the preview, commit."""
 
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.core.access import staff_required
+from apps.core.importing import import_commit_answer, import_preview_page
 
 from ..forms import ImportUploadForm
 from ..importing import import_batch_commit, import_plan
 from ..models import BinderImport
 from ..spreadsheets import Table
-
-ROWS_PER_PAGE = 200
 
 
 def _imports_for(user):
@@ -43,23 +43,16 @@ def preview(request, pk):
         messages.error(request, "That upload is no longer kept; upload the file again.")
         return redirect("contacts:import_upload")
     plan = import_plan(Table.from_json(batch.table))
-    rows = Paginator(plan.rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"batch": batch, "plan": plan, "rows": rows, "errors": list(plan.errors())}
-    return render(request, "contacts/import_preview.html", context)
+    return import_preview_page(request, "contacts/import_preview.html", batch=batch, plan=plan)
 
 
 @staff_required
 @require_POST
 def commit(request, pk):
     batch = get_object_or_404(_imports_for(request.user), pk=pk)
-    try:
-        counts = import_batch_commit(batch=batch, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-        return redirect("contacts:import_preview", pk=pk)
-    messages.success(
+    return import_commit_answer(
         request,
-        f"Imported: {counts['create']} added, {counts['update']} updated, "
-        f"{counts['skip']} unchanged.",
+        partial(import_batch_commit, batch=batch, by=request.user),
+        preview_url=reverse("contacts:import_preview", args=[pk]),
+        done_url=reverse("contacts:staff_list"),
     )
-    return redirect("contacts:staff_list")
