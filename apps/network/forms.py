@@ -11,6 +11,7 @@ from .services import OWN_ATTEMPTS, approach_advice
 
 MAX_PAST = timedelta(days=2 * 366)
 MAX_CALL_BACK = timedelta(days=366)
+MAX_RING_AHEAD = timedelta(weeks=8)
 
 
 class PersonForm(forms.ModelForm):
@@ -133,3 +134,21 @@ class ApproachForm(forms.ModelForm):
                     f"{then.reason} If it really happened, tick the box below to log it."
                 )
         return data
+
+
+class RingDayForm(forms.Form):
+    """The day the student will ring, for the e-mail that goes first."""
+
+    ring_on = forms.DateField(
+        label="The day you will ring", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_ring_on(self):
+        day = self.cleaned_data["ring_on"]
+        if not self.today <= day <= self.today + MAX_RING_AHEAD:
+            raise forms.ValidationError("Choose a day from today to eight weeks ahead.")
+        return day

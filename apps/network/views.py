@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from apps.core.access import private_to_students
 from apps.core.spreadsheets import Table
 
-from .forms import ApproachForm, PeopleSearchForm, PeopleUploadForm, PersonForm
+from .drafts import default_ring_day, drafts_for
+from .forms import ApproachForm, PeopleSearchForm, PeopleUploadForm, PersonForm, RingDayForm
 from .importing import people_import_commit, people_import_plan
 from .models import Approach, PeopleImport, Person
 from .services import approach_advice, approach_log, approach_remove
@@ -67,17 +68,25 @@ def approach_for_student(user, person_pk, pk) -> Approach:
 
 
 def _person_page(request, person, *, approaches, approach_form=None, status=200):
-    """The person, the log of approaches with the advice it gives today, and the form to log
-    the next one."""
+    """The person, the log of approaches with the advice it gives today, the form to log the
+    next one, and the drafts for approaching them."""
     today = timezone.localdate()
     now = approach_advice(approaches=approaches, today=today)
     if approach_form is None:
         approach_form = ApproachForm(person=person, today=today, approaches=approaches)
+    ring_form = RingDayForm(
+        request.GET if "ring_on" in request.GET else None,
+        today=today,
+        initial={"ring_on": default_ring_day(today)},
+    )
+    ring_on = ring_form.cleaned_data["ring_on"] if ring_form.is_valid() else None
     context = {
         "person": person,
         "approaches": approaches,
         "advice": now,
         "approach_form": approach_form,
+        "ring_form": ring_form,
+        "drafts": drafts_for(person, request.user, ring_on or default_ring_day(today)),
     }
     return render(request, "network/person_detail.html", context, status=status)
 

@@ -1,10 +1,12 @@
-"""The log of approaches on a person's page and the never-pester advice it gives."""
+"""The log of approaches on a person's page, the never-pester advice it gives, and the drafts
+for approaching them by the student's own channel."""
 
 import io
 import json
 import zipfile
 from datetime import UTC, date, datetime, timedelta
 from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import time_machine
@@ -292,6 +294,55 @@ def test_deleting_my_account_removes_my_approach_log(student, other_student, per
     assert response.status_code == 302
     assert not User.objects.filter(pk=student.pk).exists()
     assert list(Approach.objects.all()) == [theirs]
+
+
+# --- the drafts -------------------------------------------------------------------------------
+
+
+def test_the_page_shows_every_draft_with_a_mailto_link_and_copy_buttons(student, person):
+    body = page(client_for(student), person)
+    drafts = body.split('id="drafts-heading"', 1)[1]
+    mailto = drafts.split('href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    parts = urlsplit(mailto)
+    assert parts.scheme == "mailto"
+    assert parts.path == "priya@northwind.example"
+    query = parse_qs(parts.query)
+    assert query["subject"] == ["A student from your university: informational interview request"]
+    assert "Dear Priya Raman," in query["body"][0]
+    assert "of 300 characters" in body
+    assert "Thank you for connecting." in body  # the longer message
+    for heading in ("If someone else answers", "If you reach voicemail", "Why you are calling"):
+        assert heading in body
+    assert "I will ring you on Wednesday, 9 December" in body  # two days on
+    # The copy buttons are hidden until the script shows them: without it, nothing is broken.
+    assert body.count("data-copy=") >= 7 and body.count(" hidden>") >= 7
+    assert "js/copy.js" in body and "<script>" not in body
+
+
+def test_the_drafts_name_the_referrer_only_when_someone_gave_the_name(student, person):
+    client = client_for(student)
+    assert "given to me by" not in page(client, person)
+    person.how_known, person.referred_by = "referral", "Ms Okafor"
+    person.save()
+    body = page(client, person)
+    assert "Referred by Ms Okafor: informational interview request" in body
+    assert "Your name has been given to me by Ms Okafor." in body
+
+
+def test_a_long_note_gets_the_shorter_version_that_fits(student, person):
+    person.role = "Principal Researcher for Accessible Public Digital Services " * 3
+    person.organisation = "The Northern Regional Consortium of Health and Care Trusts " * 2
+    person.save()
+    body = page(client_for(student), person)
+    assert "too long for LinkedIn" in body and "The shorter version:" in body
+
+
+def test_the_day_to_ring_can_be_chosen_and_a_bad_one_is_explained(student, person):
+    client = client_for(student)
+    assert "I will ring you on Friday, 11 December" in page(client, person, ring_on="2026-12-11")
+    body = page(client, person, ring_on="2027-06-01")
+    assert "Choose a day from today to eight weeks ahead." in body
+    assert "I will ring you on Wednesday, 9 December" in body
 
 
 # --- accessibility ----------------------------------------------------------------------------
