@@ -24,7 +24,7 @@ from apps.core.spreadsheets import read_rows as read_any_rows
 from apps.interviews import services as interview_services
 from apps.interviews.models import CalendarFeed, Interview, ProposedTime, Referral
 from apps.network.importing import PEOPLE
-from apps.network.models import PeopleImport, Person
+from apps.network.models import Approach, PeopleImport, Person
 from apps.practice import rehearsal as practice_rehearsal
 from apps.practice.models import Rehearsal, RehearsalStep, TermChoice
 from apps.questions.models import Plan, PlanItem, Question, QuestionBank
@@ -100,6 +100,11 @@ def _network_state(world):
     return (
         list(Person.objects.order_by("pk").values_list("pk", "student_id", "full_name", "email")),
         list(PeopleImport.objects.order_by("pk").values_list("pk", "committed_at")),
+        list(
+            Approach.objects.order_by("pk").values_list(
+                "pk", "person_id", "on", "outcome", "call_back_on"
+            )
+        ),
     )
 
 
@@ -527,6 +532,20 @@ MATRIX = {
         post=owner_only(staff=404),
         state=_network_state,
     ),
+    # An empty POST is the person's page with the form's errors (400) and logs nothing.
+    "network:approach_add": Entry(
+        args=lambda w: [w["person"].pk],
+        get=signed_in(405, staff=404),
+        post=owner_only(400, staff=404),
+        state=_network_state,
+    ),
+    # Without the confirmation a POST shows the step again (see CONFIRM_STEPS).
+    "network:approach_delete": Entry(
+        args=lambda w: [w["person"].pk, w["approach"].pk],
+        get=owner_only(staff=404),
+        post=owner_only(staff=404),
+        state=_network_state,
+    ),
     "network:import_upload": Entry(
         get=signed_in(OK, staff=404), post=signed_in(OK, staff=404), state=_network_state
     ),
@@ -612,6 +631,11 @@ CONFIRM_STEPS = {
     ),
     "remove a person I know": Step(
         "network:person_delete", args=lambda w: [w["person"].pk], get=owner_only(staff=404)
+    ),
+    "remove an approach from the log": Step(
+        "network:approach_delete",
+        args=lambda w: [w["person"].pk, w["approach"].pk],
+        get=owner_only(staff=404),
     ),
     "merge two entries": Step("contacts:merge", query=_merge_pair, get=staff_only()),
     # A POST-only form: the status chosen on the entry's page is shown before it is applied.
@@ -783,6 +807,9 @@ def world(db, student, other_student, staff, inactive_user):
     item = PlanItem.objects.create(plan=plan, text="How did you start?", position=1)
     PlanItem.objects.create(plan=plan, text="Who else?", position=2)
     person = Person.objects.create(student=student, full_name="Known Kim", email="kim@x.example")
+    approach = Approach.objects.create(
+        person=person, on=timezone.localdate() - timedelta(days=2), outcome="no_answer"
+    )
     people_batch = PeopleImport.objects.create(
         student=student,
         filename="Connections.csv",
@@ -791,6 +818,7 @@ def world(db, student, other_student, staff, inactive_user):
     return {
         "person": person,
         "own_draft": Interview.objects.create(student=student, person=person),
+        "approach": approach,
         "people_batch": people_batch,
         "rehearsal": rehearsal,
         "held": held,

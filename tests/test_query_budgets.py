@@ -49,7 +49,7 @@ from apps.interviews.models import (
     Referral,
 )
 from apps.network.importing import PEOPLE
-from apps.network.models import PeopleImport, Person
+from apps.network.models import Approach, PeopleImport, Person
 from apps.practice.models import Rehearsal, RehearsalStep
 from apps.questions.models import Plan, PlanItem, Question, QuestionBank
 from apps.reminders.models import Contact, ContactLog
@@ -364,7 +364,8 @@ def my_data(world, count):
         Contact.objects.create(
             student=student, professional=interview.professional, last_contact_at=timezone.now()
         )
-        Person.objects.create(student=student, full_name=unique("Known"))
+        known = Person.objects.create(student=student, full_name=unique("Known"))
+        Approach.objects.create(person=known, on=timezone.localdate(), outcome="emailed")
     return reverse("accounts:my_data")
 
 
@@ -379,6 +380,29 @@ def people(world, count):
             referred_by="Priya Raman" if n % 2 else "",
         )
     return reverse("network:people")
+
+
+def person_page(world, count):
+    """A person's page: the log of approaches (and the advice and drafts read from it)."""
+    student = world["users"]["student"]
+    person = world.get("person") or world.setdefault(
+        "person",
+        Person.objects.create(
+            student=student, full_name="Known Kim", how_known="referral", referred_by="Priya"
+        ),
+    )
+    today = timezone.localdate()
+    outcomes = ["no_answer", "voicemail", "emailed", "messaged", "call_back"]
+    for n in range(count):
+        outcome = outcomes[n % len(outcomes)]
+        Approach.objects.create(
+            person=person,
+            on=today - timedelta(days=2 + next(_n) % 300),
+            outcome=outcome,
+            call_back_on=today if outcome == "call_back" else None,
+            note=unique("Note"),
+        )
+    return reverse("network:person_detail", args=[person.pk])
 
 
 def people_import_preview(world, count):
@@ -464,6 +488,7 @@ CASES = {
     "my data": ("student", my_data),
     "people I know": ("student", people),
     "people import preview": ("student", people_import_preview),
+    "person I know (approach log)": ("student", person_page),
     "referral tree": ("staff", referral_tree),
     "insight export": ("staff", insight_export),
 }

@@ -1,12 +1,16 @@
-"""Demo people for seed_demo: a few people each demo student knows (apps/network/data),
-safe to run again."""
+"""Demo people for seed_demo: a few people each demo student knows, most with a few logged
+approaches dated back from today (apps/network/data), safe to run again: a person who has a
+log already keeps it."""
 
 import json
+from datetime import timedelta
 from pathlib import Path
+
+from django.utils import timezone
 
 from apps.accounts.models import User
 
-from .models import Person
+from .models import Approach, Person
 
 _DATA = json.loads((Path(__file__).parent / "data" / "demo_people.json").read_text("utf-8"))
 
@@ -17,11 +21,32 @@ def seed() -> list[str]:
         if student is None:
             continue
         for fields in people:
-            Person.objects.update_or_create(
+            fields = dict(fields)
+            log = fields.pop("approaches", [])
+            person, _ = Person.objects.update_or_create(
                 student=student, full_name=fields["full_name"], defaults=fields
             )
+            if not person.approaches.exists():
+                _log(person, log)
     _seed_conversations()
-    return [f"People I know: {Person.objects.count()} kept by the demo students"]
+    return [
+        f"People I know: {Person.objects.count()} kept by the demo students, "
+        f"{Approach.objects.count()} approaches logged"
+    ]
+
+
+def _log(person: Person, log: list[dict]) -> None:
+    today = timezone.localdate()
+    for entry in log:
+        on = today - timedelta(days=entry["days_ago"])
+        call_back_in = entry.get("call_back_in")
+        Approach.objects.create(
+            person=person,
+            on=on,
+            outcome=entry["outcome"],
+            call_back_on=today + timedelta(days=call_back_in) if call_back_in else None,
+            note=entry.get("note", ""),
+        )
 
 
 # Conversations with people the demo students know, in several states: (student, person,
@@ -37,10 +62,6 @@ _CONVERSATIONS = [
 def _seed_conversations() -> None:
     """Through the same services as a student's clicks, so reminders and contacts follow; a
     person who already has a conversation is left as they are (safe to run again)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     from apps.interviews import services
     from apps.interviews.models import Interview
     from apps.reminders import services as reminders

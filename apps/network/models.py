@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 
 from apps.contacts.models import normalise_name
 from apps.core.models import UploadedTable
+from apps.interviews.approach_rules import Attempt, Outcome
 
 
 class PersonQuerySet(models.QuerySet):
@@ -96,3 +97,54 @@ class PeopleImport(UploadedTable):
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
+
+
+class ApproachQuerySet(models.QuerySet):
+    def of(self, student) -> "ApproachQuerySet":
+        """The one way to reach someone's log of approaches: only their own people's."""
+        return self.filter(person__student=student)
+
+
+class Approach(models.Model):
+    """One approach the student made to one of their people by their own channel, and what
+    came of it. ``approach_rules.advice`` reads the log; nothing here is sent to anyone."""
+
+    Outcome = Outcome
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="approaches")
+    on = models.DateField("Date")
+    outcome = models.CharField("What happened", max_length=20, choices=Outcome.choices)
+    call_back_on = models.DateField(
+        "Call back on",
+        null=True,
+        blank=True,
+        help_text="Only when they asked you to call back: the day they gave.",
+    )
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ApproachQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-on", "-created_at", "-pk"]
+        constraints = [
+            # The day to call back belongs to "asked to call back", and that outcome needs it.
+            models.CheckConstraint(
+                condition=(Q(outcome=Outcome.CALL_BACK) & Q(call_back_on__isnull=False))
+                | (~Q(outcome=Outcome.CALL_BACK) & Q(call_back_on__isnull=True)),
+                name="network_approach_call_back_on_only_for_call_back",
+                violation_error_message="A day to call back goes with “asked to call back "
+                "on a date”, and only with it.",
+            ),
+        ]
+        indexes = [
+            # The person's page: their log, newest first.
+            models.Index(fields=["person", "-on"], name="network_approach_log"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()} on {self.on:%Y-%m-%d}"
+
+    @property
+    def attempt(self) -> Attempt:
+        return Attempt(on=self.on, outcome=self.outcome, call_back_on=self.call_back_on)

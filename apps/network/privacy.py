@@ -1,9 +1,9 @@
-"""The student's people in their data export (the account's deletion takes them along:
-``Person.student`` cascades)."""
+"""The student's people and their log of approaches in their data export (the account's
+deletion takes both along: ``Person.student`` and ``Approach.person`` cascade)."""
 
 from apps.core.privacy import rows
 
-from .models import Person
+from .models import Approach, Person
 
 
 def personal_data(user) -> dict:
@@ -24,5 +24,16 @@ def personal_data(user) -> dict:
             "connected_on",
             "created_at",
             "updated_at",
-        )
+        ),
+        "approaches": rows(
+            Approach.objects.of(user).order_by("pk"),
+            "id",
+            "person_id",
+            "person__full_name",
+            "on",
+            "outcome",
+            "call_back_on",
+            "note",
+            "created_at",
+        ),
     }

@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
@@ -15,9 +17,11 @@ from apps.core.access import private_to_students
 from apps.core.importing import import_commit_answer, import_preview_page
 from apps.core.spreadsheets import Table
 
-from .forms import PeopleSearchForm, PeopleUploadForm, PersonForm
+from .drafts import default_ring_day, drafts_for
+from .forms import ApproachForm, PeopleSearchForm, PeopleUploadForm, PersonForm, RingDayForm
 from .importing import people_import_commit, people_import_plan
-from .models import PeopleImport, Person
+from .models import Approach, PeopleImport, Person
+from .services import approach_advice, approach_log, approach_remove
 
 PER_PAGE = 25
 
@@ -58,16 +62,79 @@ def person_add(request):
     return render(request, "network/person_form.html", {"form": form, "title": "Add a person"})
 
 
-@private_to_students
-def person_detail(request, pk):
-    person = person_for_student(request.user, pk)
+def approach_for_student(user, person_pk, pk) -> Approach:
+    return get_object_or_404(
+        Approach.objects.of(user).select_related("person"), pk=pk, person_id=person_pk
+    )
+
+
+def _person_page(request, person, *, approaches, approach_form=None, status=200):
+    """The person, the log of approaches with the advice it gives today, the form to log the
+    next one, and the drafts for approaching them."""
+    today = timezone.localdate()
+    now = approach_advice(approaches=approaches, today=today)
+    if approach_form is None:
+        approach_form = ApproachForm(person=person, today=today, approaches=approaches)
+    ring_form = RingDayForm(
+        request.GET if "ring_on" in request.GET else None,
+        today=today,
+        initial={"ring_on": default_ring_day(today)},
+    )
+    ring_on = ring_form.cleaned_data["ring_on"] if ring_form.is_valid() else None
     conversations = list(person.interviews.order_by("-created_at")[:20])
     context = {
         "person": person,
         "conversations": conversations,
         "open_conversation": any(i.status in ("draft", "confirmed") for i in conversations),
+        "approaches": approaches,
+        "advice": now,
+        "approach_form": approach_form,
+        "ring_form": ring_form,
+        "drafts": drafts_for(person, request.user, ring_on or default_ring_day(today)),
     }
-    return render(request, "network/person_detail.html", context)
+    return render(request, "network/person_detail.html", context, status=status)
+
+
+@private_to_students
+def person_detail(request, pk):
+    person = person_for_student(request.user, pk)
+    return _person_page(request, person, approaches=list(person.approaches.all()))
+
+
+@private_to_students
+@require_POST
+def approach_add(request, pk):
+    person = person_for_student(request.user, pk)
+    approaches = list(person.approaches.all())
+    today = timezone.localdate()
+    form = ApproachForm(request.POST, person=person, today=today, approaches=approaches)
+    if not form.is_valid():
+        return _person_page(request, person, approaches=approaches, approach_form=form, status=400)
+    data = form.cleaned_data
+    approach = approach_log(
+        person=person,
+        on=data["on"],
+        outcome=data["outcome"],
+        call_back_on=data["call_back_on"],
+        note=data["note"],
+    )
+    messages.success(
+        request,
+        f"Logged: {approach.get_outcome_display()}, {date_format(approach.on, 'j F Y')}.",
+    )
+    return redirect(reverse("network:person_detail", args=[person.pk]) + "#approaches")
+
+
+@private_to_students
+def approach_delete(request, pk, approach_pk):
+    approach = approach_for_student(request.user, pk, approach_pk)
+    # Only the confirmation page's own form carries confirm=yes: anything else shows that page.
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        context = {"approach": approach, "person": approach.person}
+        return render(request, "network/approach_delete.html", context)
+    approach_remove(approach=approach)
+    messages.success(request, "Removed from the log: the advice is worked out from what is left.")
+    return redirect(reverse("network:person_detail", args=[pk]) + "#approaches")
 
 
 @private_to_students

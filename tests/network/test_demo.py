@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from apps.interviews.models import Interview
-from apps.network.models import Person
+from apps.network.models import Approach, Person
 from apps.reminders.models import Contact, ThankYou
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def test_seed_demo_gives_each_demo_student_a_few_varied_people(capsys):
         assert len(mine) >= 3 and len({row[2] for row in mine}) >= 3, email
     assert {row[2] for row in first} == set(Person.HowKnown.values)
     # Eight from the data file, and the one a held conversation's referral added.
-    assert "People I know: 9 kept by the demo students" in capsys.readouterr().out
+    assert "People I know: 9 kept by the demo students," in capsys.readouterr().out
     assert Person.objects.get(full_name="Dara Quinn").referred_by == "Aoife Ní Bhriain"
 
 
@@ -47,3 +47,20 @@ def test_seed_demo_gives_them_conversations_with_their_people_in_several_states(
     held = Interview.objects.get(person__full_name="Aoife Ní Bhriain")
     assert ThankYou.objects.get(interview=held).sent_at is not None
     assert Contact.objects.filter(person=held.person).exists()
+
+
+def test_seed_demo_logs_a_few_approaches_and_a_re_run_keeps_the_log(capsys):
+    call_command("seed_demo")
+    first = list(
+        Approach.objects.order_by("pk").values_list("person__student__email", "outcome", "on")
+    )
+    call_command("seed_demo")
+    assert (
+        list(Approach.objects.order_by("pk").values_list("person__student__email", "outcome", "on"))
+        == first
+    )
+    for email in ("student@example.edu", "student2@example.edu"):
+        assert any(row[0] == email for row in first), email
+    # Enough variety that the demo shows each kind of advice: waiting, booked, declined.
+    assert {"call_back", "booked", "declined", "voicemail", "messaged"} <= {r[1] for r in first}
+    assert f"{len(first)} approaches logged" in capsys.readouterr().out
