@@ -10,6 +10,7 @@ urlpatterns = [
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/delete/", views.person_delete, name="person_delete"),
+    path("people/<int:pk>/suggest/", views.person_suggest, name="person_suggest"),
     path("people/import/", views.import_upload, name="import_upload"),
     path("people/import/<int:pk>/", views.import_preview, name="import_preview"),
     path("people/import/<int:pk>/commit/", views.import_commit, name="import_commit"),
