@@ -17,10 +17,11 @@ from django.utils.http import urlsafe_base64_encode
 from apps.accounts.models import StaffInvitation, User
 from apps.accounts.services import email_confirmation_token
 from apps.contacts import services as contact_services
-from apps.contacts.models import BinderImport, Organisation, Professional, Resource
+from apps.contacts.models import BinderImport, Organisation, Professional, Resource, Suggestion
 from apps.contacts.spreadsheets import read_rows
 from apps.core.models import QueuedEmail
 from apps.core.spreadsheets import read_rows as read_any_rows
+from apps.core.suppression import address_digest
 from apps.interviews import services as interview_services
 from apps.interviews.models import CalendarFeed, Interview, ProposedTime, Referral
 from apps.network.importing import PEOPLE
@@ -105,6 +106,15 @@ def _network_state(world):
                 "pk", "person_id", "on", "outcome", "call_back_on"
             )
         ),
+    )
+
+
+def _suggestion_state(world):
+    """A suggestion for the binder writes a row and queues its one e-mail, or neither."""
+    return (
+        list(Suggestion.objects.order_by("pk").values_list("pk", "answered_at")),
+        _email_state(world),
+        _professional_state(world),
     )
 
 
@@ -546,6 +556,13 @@ MATRIX = {
         post=owner_only(staff=404),
         state=_network_state,
     ),
+    # The confirmation step (CONFIRM_STEPS) before the one invitation e-mail.
+    "network:person_suggest": Entry(
+        args=lambda w: [w["person"].pk],
+        get=owner_only(staff=404),
+        post=owner_only(staff=404),
+        state=_suggestion_state,
+    ),
     "network:import_upload": Entry(
         get=signed_in(OK, staff=404), post=signed_in(OK, staff=404), state=_network_state
     ),
@@ -566,6 +583,13 @@ MATRIX = {
     "contacts:audit": Entry(get=staff_only()),
     "contacts:volunteer": Entry(get=everyone(OK)),
     "contacts:volunteer_thanks": Entry(get=everyone(OK)),
+    # The link in a suggestion's invitation: whoever holds it sees the volunteer form.
+    "contacts:volunteer_join": Entry(
+        args=lambda w: [w["join_token"]],
+        get=everyone(OK),
+        post=everyone(OK),
+        state=_suggestion_state,
+    ),
     "contacts:volunteer_confirm": Entry(args=lambda w: [w["volunteer_token"]], get=everyone(OK)),
     "contacts:listing_request": Entry(get=everyone(OK)),
     "contacts:listing": Entry(args=lambda w: [w["listing_token"]], get=everyone(OK)),
@@ -636,6 +660,9 @@ CONFIRM_STEPS = {
         "network:approach_delete",
         args=lambda w: [w["person"].pk, w["approach"].pk],
         get=owner_only(staff=404),
+    ),
+    "suggest a person for the binder": Step(
+        "network:person_suggest", args=lambda w: [w["person"].pk], get=owner_only(staff=404)
     ),
     "merge two entries": Step("contacts:merge", query=_merge_pair, get=staff_only()),
     # A POST-only form: the status chosen on the entry's page is shown before it is applied.
@@ -810,6 +837,9 @@ def world(db, student, other_student, staff, inactive_user):
     approach = Approach.objects.create(
         person=person, on=timezone.localdate() - timedelta(days=2), outcome="no_answer"
     )
+    suggestion = Suggestion.objects.create(
+        address_digest=address_digest("sid@x.example"), suggested_by=student
+    )
     people_batch = PeopleImport.objects.create(
         student=student,
         filename="Connections.csv",
@@ -853,6 +883,9 @@ def world(db, student, other_student, staff, inactive_user):
         "batch": batch,
         "listing_token": contact_services.manage_token(active),
         "volunteer_token": contact_services.volunteer_token(volunteer),
+        "join_token": contact_services.suggestion_token(
+            suggestion=suggestion, email="sid@x.example", full_name="Sid Suggested"
+        ),
         "failed_email": failed,
         "invitation": invitation,
         "invitation_token": "known-token",
@@ -927,6 +960,7 @@ LINK_URLS = {
     "accounts:password_reset_confirm": 1,
     "accounts:invitation_accept": 0,
     "contacts:volunteer_confirm": 0,
+    "contacts:volunteer_join": 0,
     "contacts:listing": 0,
     "contacts:listing_action": 0,
     "interviews:feed": 0,
@@ -993,6 +1027,7 @@ def test_a_tampered_link_is_refused_and_changes_nothing(world, name, change):
         "interviews:respond",
         "interviews:respond_action",
         "contacts:volunteer_confirm",
+        "contacts:volunteer_join",
         "accounts:confirm",
         "accounts:password_reset_confirm",
     ],

@@ -132,7 +132,12 @@ class ProfessionalQuerySet(models.QuerySet):
         ).exclude(status__in=[Professional.Status.DO_NOT_CONTACT, Professional.Status.RETIRED])
 
     def volunteers(self):
-        return self.filter(status=Professional.Status.PENDING, source=Professional.Source.VOLUNTEER)
+        """Pending offers made through the public form, on their own or on the invitation a
+        student's suggestion sent them: staff approve both the same way."""
+        return self.filter(
+            status=Professional.Status.PENDING,
+            source__in=[Professional.Source.VOLUNTEER, Professional.Source.SUGGESTED],
+        )
 
 
 class Professional(models.Model):
@@ -158,6 +163,7 @@ class Professional(models.Model):
         VOLUNTEER = "volunteer", "Volunteered"
         IMPORT = "import", "Imported"
         REFERRAL = "referral", "Referred"
+        SUGGESTED = "suggested", "Suggested by a student"
 
     class ConsentMethod(models.TextChoices):
         FORM = "form", "Online form"
@@ -407,6 +413,55 @@ class BinderImport(UploadedTable):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
+
+
+# How long the link in a suggestion's invitation works.
+SUGGESTION_LINK_DAYS = 30
+
+
+class SuggestionQuerySet(models.QuerySet):
+    def waiting(self, now: datetime) -> "SuggestionQuerySet":
+        """Invitations not answered yet whose link still works: all staff may know of them is
+        how many there are."""
+        return self.filter(
+            answered_at__isnull=True, suggested_at__gte=now - timedelta(days=SUGGESTION_LINK_DAYS)
+        )
+
+
+class Suggestion(models.Model):
+    """A student suggested someone they know for the binder, and that address was sent its one
+    invitation to join (``services.suggestion_send``, the only path). Until the person answers,
+    the binder keeps neither their name nor their address: only a keyed digest of the address
+    (as ``apps.core.suppression`` does), so a second invitation is refused by the database and
+    staff can count suggestions but read nothing about them."""
+
+    address_digest = models.CharField(max_length=64, editable=False)
+    # Kept when the student's account goes: the address still had its one invitation.
+    suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    suggested_at = models.DateTimeField(default=timezone.now)
+    # The queued e-mail; null once the mail queue has let it go.
+    invitation = models.ForeignKey(
+        "core.QueuedEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-suggested_at", "-pk"]
+        constraints = [
+            # One invitation per address, whoever suggests it and however many at once.
+            models.UniqueConstraint(fields=["address_digest"], name="suggestion_one_per_address"),
+        ]
+        indexes = [
+            # A student's suggestions of the last day (the daily limit).
+            models.Index(fields=["suggested_by", "suggested_at"], name="suggestion_student_idx"),
+        ]
+
+    def __str__(self):
+        return f"Suggestion {self.pk} of {self.suggested_at:%Y-%m-%d}"
 
 
 class AuditEntry(models.Model):

@@ -39,6 +39,7 @@ urlpatterns = [
     path("professionals/<int:pk>/", student.profile, name="profile"),
     # Professionals, without an account.
     path("volunteer/", public.volunteer, name="volunteer"),
+    path("volunteer/join/<str:token>/", public.volunteer, name="volunteer_join"),
     path("volunteer/thanks/", public.volunteer_thanks, name="volunteer_thanks"),
     path("volunteer/confirm/<str:token>/", public.volunteer_confirm, name="volunteer_confirm"),
     path("listing/", public.listing_request, name="listing_request"),

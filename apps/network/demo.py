@@ -1,14 +1,19 @@
 """Demo people for seed_demo: a few people each demo student knows, most with a few logged
-approaches dated back from today (apps/network/data), safe to run again: a person who has a
-log already keeps it."""
+approaches dated back from today, some with conversations in several states, and one of them
+suggested for the binder (so staff see a waiting invitation counted) (apps/network/data).
+Safe to run again: a person who has a log or a conversation already keeps it, and the one
+invitation is never sent twice."""
 
 import json
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.contacts import services as binder
+from apps.contacts.models import Suggestion
 
 from .models import Approach, Person
 
@@ -23,14 +28,23 @@ def seed() -> list[str]:
         for fields in people:
             fields = dict(fields)
             log = fields.pop("approaches", [])
+            suggested = fields.pop("suggested_for_binder", False)
             person, _ = Person.objects.update_or_create(
                 student=student, full_name=fields["full_name"], defaults=fields
             )
             if not person.approaches.exists():
                 _log(person, log)
+            if suggested:
+                try:
+                    binder.suggestion_send(
+                        student=student, full_name=person.full_name, email=person.email
+                    )
+                except ValidationError:
+                    pass  # suggested on an earlier run: the one invitation has gone
     _seed_conversations()
     return [
         f"People I know: {Person.objects.count()} kept by the demo students, "
+        f"{Suggestion.objects.count()} suggested for the binder, "
         f"{Approach.objects.count()} approaches logged"
     ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
         views.approach_delete,
         name="approach_delete",
     ),
+    path("people/<int:pk>/suggest/", views.person_suggest, name="person_suggest"),
     path("people/import/", views.import_upload, name="import_upload"),
     path("people/import/<int:pk>/", views.import_preview, name="import_preview"),
     path("people/import/<int:pk>/commit/", views.import_commit, name="import_commit"),

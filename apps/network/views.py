@@ -4,6 +4,7 @@ included, gets 404 (``private_to_students`` and the ``of(user)`` scope)."""
 from functools import partial
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from apps.contacts import services as binder
+from apps.contacts.models import SUGGESTION_LINK_DAYS
 from apps.core.access import private_to_students
 from apps.core.importing import import_commit_answer, import_preview_page
 from apps.core.spreadsheets import Table
@@ -159,6 +162,28 @@ def person_delete(request, pk):
     person.delete()
     messages.success(request, f"{person.full_name} removed from your people.")
     return redirect("network:people")
+
+
+@private_to_students
+@require_http_methods(["GET", "POST"])
+def person_suggest(request, pk):
+    """Suggest one of the student's people for the binder: the page says what will happen,
+    and only its own form (confirm=yes) sends the one invitation."""
+    person = person_for_student(request.user, pk)
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        context = {"person": person, "link_days": SUGGESTION_LINK_DAYS}
+        return render(request, "network/person_suggest.html", context)
+    try:
+        binder.suggestion_send(student=request.user, full_name=person.full_name, email=person.email)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("network:person_detail", pk=pk)
+    messages.success(
+        request,
+        f"One invitation is on its way to {person.full_name}. If they join, an adviser "
+        "reviews their offer; if not, nobody writes to them again about it.",
+    )
+    return redirect("network:person_detail", pk=pk)
 
 
 def _imports_for(user):

@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+from apps.contacts.models import Suggestion
+from apps.core.models import QueuedEmail
 from apps.interviews.models import Interview
 from apps.network.models import Approach, Person
 from apps.reminders.models import Contact, ThankYou
@@ -28,7 +30,8 @@ def test_seed_demo_gives_each_demo_student_a_few_varied_people(capsys):
         assert len(mine) >= 3 and len({row[2] for row in mine}) >= 3, email
     assert {row[2] for row in first} == set(Person.HowKnown.values)
     # Eight from the data file, and the one a held conversation's referral added.
-    assert "People I know: 9 kept by the demo students," in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "People I know: 9 kept by the demo students, 1 suggested for the binder," in out
     assert Person.objects.get(full_name="Dara Quinn").referred_by == "Aoife Ní Bhriain"
 
 
@@ -64,3 +67,10 @@ def test_seed_demo_logs_a_few_approaches_and_a_re_run_keeps_the_log(capsys):
     # Enough variety that the demo shows each kind of advice: waiting, booked, declined.
     assert {"call_back", "booked", "declined", "voicemail", "messaged"} <= {r[1] for r in first}
     assert f"{len(first)} approaches logged" in capsys.readouterr().out
+
+
+def test_seed_demo_suggests_one_person_for_the_binder_once():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert Suggestion.objects.get().suggested_by.email == "student@example.edu"
+    assert QueuedEmail.objects.filter(recipients=["tom.okafor@example.org"]).count() == 1

@@ -1,6 +1,6 @@
 """Binder workflows, one module each: links for professionals, status and erasure, invitations,
-volunteers, merges, yearly re-consent and the audit trail. Each runs in one transaction and says
-what went wrong in plain words. Callers import from here: ``services.professional_set_status``."""
+volunteers, students' suggestions, merges, yearly re-consent and the audit trail. Each runs in
+one transaction and says what went wrong in plain words. Callers import from here: ``services.professional_set_status``."""
 
 from .audit import (
     audit,
@@ -55,6 +55,15 @@ from .status import (
     professional_set_status,
     status_changed,
 )
+from .suggestions import (
+    SUGGESTION_LINK_SALT,
+    SUGGESTIONS_PER_DAY,
+    Invited,
+    suggestion_answer,
+    suggestion_for_token,
+    suggestion_send,
+    suggestion_token,
+)
 from .volunteers import (
     volunteer_approve,
     volunteer_confirm,
@@ -69,6 +78,7 @@ from .volunteers import (
 __all__ = [
     "Attestation",
     "FILLABLE",
+    "Invited",
     "LISTED",
     "LISTING_TRANSITIONS",
     "MANAGE_LINK_DAYS",
@@ -77,6 +87,8 @@ __all__ = [
     "RECONSENT_GRACE_DAYS",
     "STALE_IMPORT_DAYS",
     "STATUS_PRECEDENCE",
+    "SUGGESTIONS_PER_DAY",
+    "SUGGESTION_LINK_SALT",
     "SUPPRESSED_MESSAGE",
     "VOLUNTEER_LINK_DAYS",
     "VOLUNTEER_LINK_SALT",
@@ -106,6 +118,10 @@ __all__ = [
     "reconsent_pause_unanswered",
     "reconsent_request_due",
     "status_changed",
+    "suggestion_answer",
+    "suggestion_for_token",
+    "suggestion_send",
+    "suggestion_token",
     "volunteer_approve",
     "volunteer_confirm",
     "volunteer_for_token",

@@ -24,6 +24,7 @@ from .audit import audit
 from .invitations import organisation_named
 from .links import VOLUNTEER_LINK_DAYS, VOLUNTEER_LINK_SALT, manage_link, manage_link_request
 from .status import consent_record, professional_set_status
+from .suggestions import Invited, suggestion_answer
 
 logger = logging.getLogger(__name__)
 
@@ -34,16 +35,22 @@ def volunteer_token(professional: Professional) -> str:
     return signing.dumps({"p": professional.pk, "e": professional.email}, salt=VOLUNTEER_LINK_SALT)
 
 
-def volunteer_submit(*, professional: Professional, organisation_name: str = "") -> None:
+def volunteer_submit(
+    *, professional: Professional, organisation_name: str = "", invited: Invited | None = None
+) -> None:
     """Queue a pending volunteer (built by the form) and a link to confirm their address.
 
-    Someone already in the binder gets their listing link instead of a second entry."""
+    Someone already in the binder gets their listing link instead of a second entry. An offer
+    made through the link a student's suggestion sent (``invited``) answers that invitation,
+    and needs no confirmation when it keeps the address the link was sent to."""
     if is_suppressed(professional.email):
         # Never again is final: nothing is kept and nothing is sent, and the page looks the
         # same as for anyone else, so it tells a stranger nothing about this address.
         return
     existing = Professional.objects.filter(email=professional.email, erased_at__isnull=True).first()
     with transaction.atomic():
+        if invited is not None and not suggestion_answer(invited=invited):
+            return  # answered already, from another tab
         if existing is not None:
             manage_link_request(email=existing.email)
             return
@@ -54,6 +61,13 @@ def volunteer_submit(*, professional: Professional, organisation_name: str = "")
             professional.organisation = organisation
         professional.status = Professional.Status.PENDING
         professional.source = Professional.Source.VOLUNTEER
+        if invited is not None:
+            professional.source = Professional.Source.SUGGESTED
+            if professional.email == invited.email:
+                # They opened the link we sent to this address: it is theirs.
+                professional.email_confirmed_at = timezone.now()
+                professional.save()
+                return
         professional.save()
         link = settings.SITE_URL + reverse(
             "contacts:volunteer_confirm", args=[volunteer_token(professional)]

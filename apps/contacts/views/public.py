@@ -23,8 +23,22 @@ def _rate_limited(request, action: str) -> bool:
     )
 
 
-def volunteer(request):
-    form = VolunteerForm(request.POST or None)
+def volunteer(request, token=None):
+    """The public offer form; with ``token``, the same form reached through the one invitation
+    a student's suggestion sent, filled in with the name and address it was written to."""
+    invited = None
+    if token is not None:
+        try:
+            invited = services.suggestion_for_token(token)
+        except ValidationError as error:
+            return render(
+                request, "contacts/link_invalid.html", {"reason": error.messages[0]}, status=400
+            )
+        if invited.suggestion.answered_at is not None:
+            return render(request, "contacts/volunteer_joined.html")
+    initial = {"full_name": invited.full_name, "email": invited.email} if invited else None
+    form = VolunteerForm(request.POST or None, initial=initial)
+    context = {"form": form, "invited": invited}
     if request.method == "POST":
         if request.POST.get("website"):
             # The honeypot was filled in: a robot. Look successful, keep nothing.
@@ -36,13 +50,16 @@ def volunteer(request):
                     "We have had several offers from your network in the last hour. "
                     "Please try again later, or e-mail the career centre.",
                 )
-                return render(request, "contacts/volunteer.html", {"form": form}, status=429)
+                return render(request, "contacts/volunteer.html", context, status=429)
             services.volunteer_submit(
                 professional=form.save(commit=False),
                 organisation_name=form.cleaned_data["organisation_name"],
+                invited=invited,
             )
+            if invited is not None:
+                return redirect("contacts:volunteer_join", token=token)
             return redirect("contacts:volunteer_thanks")
-    return render(request, "contacts/volunteer.html", {"form": form})
+    return render(request, "contacts/volunteer.html", context)
 
 
 def volunteer_thanks(request):

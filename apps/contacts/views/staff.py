@@ -24,6 +24,7 @@ from ..models import (
     AuditEntry,
     MonthlyLoad,
     Professional,
+    Suggestion,
     month_start,
 )
 from ..queries import STAFF_SORT, staff_professionals
@@ -296,7 +297,12 @@ def volunteer_list(request):
         .select_related("organisation", "industry", "occupation")
         .order_by("created_at")
     )
-    return render(request, "contacts/volunteers.html", {"volunteers": volunteers})
+    context = {
+        "volunteers": volunteers,
+        # Invitations students' suggestions sent: a number only, nothing about anyone.
+        "suggestions_waiting": Suggestion.objects.waiting(timezone.now()).count(),
+    }
+    return render(request, "contacts/volunteers.html", context)
 
 
 def _confirmed(request) -> bool:
