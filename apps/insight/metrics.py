@@ -34,7 +34,9 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.contacts.models import Industry, MonthlyLoad, Occupation, Professional, month_start
+from apps.interviews.approach_rules import Outcome
 from apps.interviews.models import Interview
+from apps.network.models import Approach
 from apps.reminders.models import ContactLog, Reminder, ThankYou
 
 HELD = ("completed",)
@@ -404,6 +406,76 @@ def stalled(limit: int = 20) -> Stalled:
         never_started=never_first,
         never_started_count=never_count,
     )
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    label: str
+    begun: int
+    booked: int
+    held: int
+
+
+def by_source(period: Period) -> list[SourceRow]:
+    """Conversations begun in the period, from the binder and from the students' own
+    networks: how many, how many were booked, how many held. Numbers only, in one query:
+    whom a student met from their own network is never shown to staff."""
+
+    def count(condition: Q) -> Count:
+        return Count("pk", filter=condition)
+
+    own = Q(person__isnull=False)
+    booked = Q(status__in=CONFIRMED_EVER) | Q(cancelled_by__gt="")
+    held = Q(status__in=HELD)
+    figures = _interviews_in(period).aggregate(
+        binder=count(~own),
+        binder_booked=count(~own & booked),
+        binder_held=count(~own & held),
+        own=count(own),
+        own_booked=count(own & booked),
+        own_held=count(own & held),
+    )
+    return [
+        SourceRow(
+            label="The binder",
+            begun=figures["binder"],
+            booked=figures["binder_booked"],
+            held=figures["binder_held"],
+        ),
+        SourceRow(
+            label="Students' own network",
+            begun=figures["own"],
+            booked=figures["own_booked"],
+            held=figures["own_held"],
+        ),
+    ]
+
+
+# The approach log's outcomes by the channel they went through (an answer, such as "booked",
+# came by whichever channel the student used last).
+CHANNELS = [
+    ("Phone", [Outcome.NO_ANSWER, Outcome.VOICEMAIL, Outcome.CALL_BACK]),
+    ("E-mail from their own mailbox", [Outcome.EMAILED]),
+    ("LinkedIn or other message", [Outcome.MESSAGED]),
+    ("Answer: booked", [Outcome.BOOKED]),
+    ("Answer: declined", [Outcome.DECLINED]),
+]
+
+
+def by_channel(period: Period, binder_requests: int) -> list[tuple[str, int]]:
+    """How students approached people in the period: the binder's requests through the
+    product, and each channel of the approaches students logged to their own people. One
+    grouped count; numbers only."""
+    logged = dict(
+        Approach.objects.filter(on__gte=period.start, on__lte=period.end)
+        .values("outcome")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("outcome", "n")
+    )
+    rows = [("Request through the binder", binder_requests)]
+    rows += [(label, sum(logged.get(o, 0) for o in outcomes)) for label, outcomes in CHANNELS]
+    return rows
 
 
 def referrals_in(period: Period) -> int:

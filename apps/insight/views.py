@@ -140,6 +140,16 @@ def tables(period: metrics.Period, requests: metrics.Requests | None = None) -> 
                 for i in stalled.no_thank_you
             ],
         ),
+        "by_source": (
+            "Conversations by source",
+            ["Source", "Begun", "Booked", "Held"],
+            [[r.label, r.begun, r.booked, r.held] for r in metrics.by_source(period)],
+        ),
+        "by_channel": (
+            "Approaches by channel",
+            ["Channel", "Approaches"],
+            [list(row) for row in metrics.by_channel(period, requests.responses.asked)],
+        ),
         "never_started": (
             f"Registered, never requested ({stalled.never_started_count})",
             ["Student", "E-mail", "Joined"],

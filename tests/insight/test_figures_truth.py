@@ -241,13 +241,14 @@ def test_lists_show_their_first_rows_and_count_them_all(people):
 
 
 def test_the_figures_take_a_fixed_number_of_queries(people, settings):
-    """Eighteen queries for every figure on the page, however many rows (the page adds the
-    session and the user); the requests pass serves the weekly table and the answers."""
+    """Twenty queries for every figure on the page, however many rows (the page adds the
+    session and the user); the requests pass serves the weekly table and the answers, and
+    the counts by source and by channel take one query each."""
     settings.INSIGHT_CACHE_SECONDS = 0
     with time_machine.travel(NOW, tick=False):
         with CaptureQueriesContext(connection) as queries:
             views.figures(PERIOD, "")
-    assert len(queries) == 18, [q["sql"][:80] for q in queries]
+    assert len(queries) == 20, [q["sql"][:80] for q in queries]
 
 
 def test_the_page_shows_the_recounted_answers(people, staff_client, settings):
