@@ -6,6 +6,14 @@ from apps.core.privacy import rows
 from .models import Approach, Person
 
 
+def purge_private_notes(user_ids) -> int:
+    """The retention rule for students who left: what they wrote about their people (notes on
+    a person, notes on an approach) is cleared; the names and log stay for their own record."""
+    cleared = Person.objects.filter(student_id__in=user_ids).exclude(notes="").update(notes="")
+    Approach.objects.filter(person__student_id__in=user_ids).exclude(note="").update(note="")
+    return cleared
+
+
 def personal_data(user) -> dict:
     return {
         "people": rows(

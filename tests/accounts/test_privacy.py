@@ -139,3 +139,18 @@ def test_private_notes_are_cleared_a_set_time_after_a_student_leaves(
     assert ContactLog.objects.filter(note="recent notes").exists()
     assert User.objects.get(pk=student.pk).notes_purged_at is not None
     assert purge_notes_of_leavers() == 0  # once each
+
+
+def test_notes_about_their_own_people_are_cleared_with_the_rest(student, other_student, settings):
+    from apps.network.models import Approach, Person
+
+    settings.STUDENT_NOTES_RETENTION_DAYS = 365
+    mine = Person.objects.create(student=student, full_name="Aunt Maeve", notes="private")
+    Approach.objects.create(person=mine, on=timezone.localdate(), outcome="emailed", note="sent")
+    theirs = Person.objects.create(student=other_student, full_name="Tom", notes="kept")
+    User.objects.filter(pk=student.pk).update(left_at=timezone.now() - timedelta(days=366))
+    assert purge_notes_of_leavers() == 1
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.notes == "" and Approach.objects.get(person=mine).note == ""
+    assert theirs.notes == "kept"
