@@ -55,11 +55,21 @@ def default_ring_day(today: date) -> date:
     return day
 
 
-def drafts_for(person: Person, user, ring_on: date) -> Drafts | None:
+def drafts_for(person: Person, user, ring_on: date, research=None) -> Drafts | None:
     """Every draft for approaching ``person``, or None when a name the drafts need is
-    missing (the student's own, in their profile)."""
+    missing (the student's own, in their profile). ``research`` is the conversation being
+    prepared with them, if any: its research notes (and length) give the drafts the line that
+    shows the student did their homework."""
+    notes = {}
+    if research is not None:
+        notes = {
+            "research_career": research.research_career,
+            "research_organisation": research.research_organisation,
+            "research_person": research.research_person,
+            "length_minutes": research.length_minutes,
+        }
     try:
-        them, me = counterpart(person), Sender.from_user(user)
+        them, me = counterpart(person), Sender.from_user(user, **notes)
     except ValueError:
         return None
     return Drafts(

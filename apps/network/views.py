@@ -93,7 +93,12 @@ def _person_page(request, person, *, approaches, approach_form=None, status=200)
         "advice": now,
         "approach_form": approach_form,
         "ring_form": ring_form,
-        "drafts": drafts_for(person, request.user, ring_on or default_ring_day(today)),
+        "drafts": drafts_for(
+            person,
+            request.user,
+            ring_on or default_ring_day(today),
+            research=next((i for i in conversations if i.status == "draft"), None),
+        ),
     }
     return render(request, "network/person_detail.html", context, status=status)
 

@@ -386,3 +386,22 @@ def test_the_page_has_one_h1_headings_in_order_and_every_field_labelled(student,
     assert outline.fields, "the log's form should be on the page"
     for kind, field_id in outline.fields:
         assert field_id and field_id in outline.labelled, (kind, field_id)
+
+
+def test_the_drafts_use_the_research_of_the_conversation_being_prepared(student, student_client):
+    from apps.interviews import services
+
+    person = Person.objects.create(
+        student=student, full_name="Maeve Quinn", how_known="family", organisation="City Hospital"
+    )
+    url = reverse("network:person_detail", args=[person.pk])
+    assert "digital triage" not in student_client.get(url).content.decode()
+    interview = services.interview_start_with_person(student=student, person=person)
+    services.research_save(
+        interview=interview,
+        career="",
+        organisation="City Hospital has just opened a digital triage unit.",
+        person="",
+    )
+    page = student_client.get(url).content.decode()
+    assert "digital triage" in page
