@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from apps.accounts.forms import TimeZoneField
-from apps.core.fields import ChoicesByIdField
+from apps.core.fields import ChoicesByIdField, DateInput
 from apps.core.suppression import is_suppressed
 from apps.core.uploads import SpreadsheetField
 
@@ -65,7 +65,7 @@ class ProfessionalForm(AtLeastOneFormat, forms.ModelForm):
     consent_given_on = forms.DateField(
         label="Consent given on",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text="The day they agreed, for example the date of the phone call.",
     )
 

@@ -24,3 +24,23 @@ class ChoicesByIdField(forms.ModelMultipleChoiceField):
                     params={"value": item},
                 )
         return super()._check_values(value)
+
+
+class DateInput(forms.DateInput):
+    """A browser's date picker. Its value must be ISO (2026-12-07) whatever the site's
+    language: with en-GB's own format (07/12/2026) the browser shows an empty field and a
+    form sent back unchanged loses its date. Every date field in the product uses this one."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's date-and-time picker, with the ISO value it needs (see ``DateInput``)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 
 from apps.contacts.models import Professional
 from apps.core.access import staff_required
+from apps.core.fields import DateInput
 from apps.core.spreadsheets import csv_stream, xlsx_bytes
 
 from . import charts, metrics
@@ -33,12 +34,8 @@ class PeriodForm(forms.Form):
             ("custom", "Dates below"),
         ],
     )
-    start = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(label="From", required=False, widget=DateInput())
+    end = forms.DateField(label="To", required=False, widget=DateInput())
 
     def clean(self):
         cleaned = super().clean()

@@ -4,17 +4,16 @@ from django import forms
 from django.utils import timezone
 
 from apps.contacts.models import Industry
+from apps.core.fields import DateInput, DateTimeInput
 
 from .models import Interview, ProposedTime
-
-LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 def time_field(label, required=False):
     return forms.DateTimeField(
         label=label,
         required=required,
-        widget=LOCAL_DATETIME,
+        widget=DateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
 
@@ -121,7 +120,7 @@ class DeclineForm(ReasonForm):
     again_after = forms.DateField(
         label="Ask me again after",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text="Only with “Ask me again after a date”, for example when you are back from leave.",
     )
 
@@ -231,7 +230,7 @@ class RecordForm(forms.ModelForm):
             self.fields[f"promise_due_{n}"] = forms.DateField(
                 label=f"Promise {n}: by when (optional)",
                 required=False,
-                widget=forms.DateInput(attrs={"type": "date"}),
+                widget=DateInput(),
             )
         for n in range(1, self.REFERRAL_ROWS + 1):
             self.fields[f"referral_name_{n}"] = forms.CharField(
@@ -308,9 +307,5 @@ class StaffFilterForm(forms.Form):
     industry = forms.ModelChoiceField(Industry.objects.all(), required=False, empty_label="Any")
     professional = forms.CharField(label="Professional's name", required=False, max_length=150)
     student = forms.CharField(label="Student's name or e-mail", required=False, max_length=150)
-    date_from = forms.DateField(
-        label="Updated from", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label="Updated until", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label="Updated from", required=False, widget=DateInput())
+    date_to = forms.DateField(label="Updated until", required=False, widget=DateInput())

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django import forms
 
+from apps.core.fields import DateInput
 from apps.core.uploads import SpreadsheetField
 from apps.interviews.approach_rules import Outcome
 
@@ -83,9 +84,9 @@ class ApproachForm(forms.ModelForm):
         model = Approach
         fields = ["on", "outcome", "call_back_on", "note"]
         widgets = {
-            "on": forms.DateInput(attrs={"type": "date"}),
+            "on": DateInput(),
             "outcome": forms.RadioSelect,
-            "call_back_on": forms.DateInput(attrs={"type": "date"}),
+            "call_back_on": DateInput(),
         }
         help_texts = {"note": "Optional: who you spoke to, what they said."}
 
@@ -139,9 +140,7 @@ class ApproachForm(forms.ModelForm):
 class RingDayForm(forms.Form):
     """The day the student will ring, for the e-mail that goes first."""
 
-    ring_on = forms.DateField(
-        label="The day you will ring", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    ring_on = forms.DateField(label="The day you will ring", widget=DateInput())
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
