@@ -76,6 +76,23 @@ class Person:
         if not self.keyboard:
             locator.check()
             return
+        if locator.get_attribute("type") == "radio":
+            # A group of radios is one Tab stop; the arrow keys move (and tick) within it, and
+            # Space ticks the one Tab landed on while none is ticked yet.
+            group = locator.get_attribute("name")
+            for _ in range(250):
+                if self.page.evaluate("name => document.activeElement.name === name", group):
+                    break
+                self.page.keyboard.press("Tab")
+            else:
+                raise AssertionError(f"Tab never reached the {group} radios")
+            target = locator.element_handle()
+            for _ in range(20):
+                if locator.is_checked():
+                    return
+                focused = self.page.evaluate("el => el === document.activeElement", target)
+                self.page.keyboard.press("Space" if focused else "ArrowDown")
+            raise AssertionError(f"the arrow keys never reached {locator}")
         self._tab_to(locator)
         if not locator.is_checked():
             self.page.keyboard.press("Space")
@@ -86,6 +103,7 @@ class Person:
             locator.select_option(label=label)
             return
         self._tab_to(locator)
+        self.page.keyboard.press("Home")  # the arrow keys then walk down from the first option
         for _ in range(50):
             if locator.evaluate("el => el.options[el.selectedIndex].text") == label:
                 return
@@ -97,17 +115,19 @@ class Person:
         if not self.keyboard:
             locator.fill(when.strftime("%Y-%m-%dT%H:%M"))
             return
-        # The date's segments come in the browser's own order (headless Chromium keeps its
-        # own, whatever the page's locale), and each is a Tab stop. Type day first; if that
-        # came out swapped, Shift+Tab out of the field, Tab back to its first segment and type
-        # month first. The year takes up to six digits, so an arrow key moves on to the hours.
+        # The date's segments come in the browser's own order, and the clock may have 24 hours
+        # or 12 with AM/PM (headless Chromium keeps its own, whatever the page's locale); each
+        # segment is a Tab stop. Type day first on a 24-hour clock; if the value came out
+        # otherwise, Shift+Tab out of the field, Tab back to its first segment and try the next
+        # way. The year takes up to six digits, so an arrow key moves on to the hours.
         self._tab_to(locator)
         wanted = when.strftime("%Y-%m-%dT%H:%M")
         target = locator.element_handle()
-        for order in ("%d%m%Y", "%m%d%Y"):
+        clocks = [("%H%M", ""), ("%I%M", "P" if when.hour >= 12 else "A")]
+        for order, (clock, half) in [(o, c) for c in clocks for o in ("%d%m%Y", "%m%d%Y")]:
             self.page.keyboard.type(when.strftime(order))
             self.page.keyboard.press("ArrowRight")
-            self.page.keyboard.type(when.strftime("%H%M"))
+            self.page.keyboard.type(when.strftime(clock) + half)
             if locator.input_value() == wanted:
                 break
             for _ in range(10):
