@@ -21,18 +21,23 @@ from apps.core.spreadsheets import csv_stream, xlsx_bytes
 from . import charts, metrics
 
 PRESETS = {"30": 30, "90": 90, "365": 365}
+DEFAULT_PRESET = "90"
+PERIOD_CHOICES = [
+    ("30", "Last 30 days"),
+    ("90", "Last 90 days (a term)"),
+    ("365", "Last 12 months"),
+    ("custom", "Dates below"),
+]
 
 
 class PeriodForm(forms.Form):
     days = forms.ChoiceField(
         label="Period",
         required=False,
-        choices=[
-            ("30", "Last 30 days"),
-            ("90", "Last 90 days (a term)"),
-            ("365", "Last 12 months"),
-            ("custom", "Dates below"),
-        ],
+        # The period shown when nothing is chosen; the select starts on it so its label is
+        # the figures' real period (it used to read "Last 30 days" over 90 days of figures).
+        initial=DEFAULT_PRESET,
+        choices=PERIOD_CHOICES,
     )
     start = forms.DateField(label="From", required=False, widget=DateInput())
     end = forms.DateField(label="To", required=False, widget=DateInput())
@@ -49,11 +54,25 @@ class PeriodForm(forms.Form):
                 raise forms.ValidationError("Choose at most three years.")
         return cleaned
 
-    def period(self) -> metrics.Period:
+    def _choice(self) -> str:
+        """The choice the figures really follow: the one asked for when the form is valid,
+        otherwise the default (a refused custom period shows the default's figures)."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        if data.get("days") == "custom":
-            return metrics.Period(start=data["start"], end=data["end"])
-        return metrics.Period.last_days(PRESETS.get(data.get("days") or "90", 90))
+        return data.get("days") or DEFAULT_PRESET
+
+    def period(self) -> metrics.Period:
+        choice = self._choice()
+        if choice == "custom":
+            return metrics.Period(start=self.cleaned_data["start"], end=self.cleaned_data["end"])
+        return metrics.Period.last_days(PRESETS[choice])
+
+    def period_label(self) -> str:
+        """What the figures cover, in words, from the same choice ``period`` follows."""
+        choice = self._choice()
+        if choice == "custom":
+            period = self.period()
+            return f"{period.start:%-d %b %Y} to {period.end:%-d %b %Y}"
+        return dict(PERIOD_CHOICES)[choice]
 
 
 def tables(period: metrics.Period, requests: metrics.Requests | None = None) -> dict:
@@ -242,6 +261,7 @@ def dashboard(request):
     context = {
         "form": form,
         "period": period,
+        "period_label": form.period_label(),
         "figures": mark_safe(html),
         "worked_out_at": worked_out_at,
         "cache_minutes": settings.INSIGHT_CACHE_SECONDS // 60,
