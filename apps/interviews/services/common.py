@@ -128,21 +128,30 @@ def _ics_attachment(interview: Interview, *, cancelled: bool = False) -> list[tu
     ]
 
 
+# The e-mails a professional may simply answer before a time is confirmed: the request and
+# its one follow-up. Their reply goes to the student (Reply-To), who has no other way to hear
+# a question such as "could we make it a call instead?"; the templates say so.
+REPLY_TO_STUDENT = frozenset({"interview_request", "interview_follow_up"})
+
+
 def _mail_professional(interview: Interview, name: str, **context: Any) -> None:
     pro = interview.professional
     # The student's own people hear from the student, from their own mailbox: never from us.
     if pro is None or not pro.email or pro.status in NOT_WRITTEN_TO:
         return
     attachments = context.pop("attachments", ())
+    student_address = interview.student.email
     email_send(
         name=name,
         to=[pro.email],
+        reply_to=[student_address] if name in REPLY_TO_STUDENT and student_address else [],
         context={
             "interview": interview,
             "professional": pro,
             "student": interview.student,
             "link": professional_link(interview),
             "listing_link": binder.manage_link(pro),
+            "replies_reach_student": name in REPLY_TO_STUDENT and bool(student_address),
             **context,
         },
         attachments=attachments,
