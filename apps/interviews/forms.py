@@ -6,6 +6,7 @@ from django.utils import timezone
 from apps.contacts.models import Industry
 from apps.core.fields import DateInput, DateTimeInput
 
+from . import rules
 from .models import Interview, ProposedTime
 
 
@@ -88,6 +89,18 @@ class AcceptForm(forms.Form):
         self.fields["proposed_time"].label_from_instance = lambda slot: in_zone(
             slot.starts_at, zone_name
         )
+        self.interview = interview
+        if interview.format == Interview.Format.VIDEO:
+            where = self.fields["where"]
+            where.required = True
+            where.error_messages["required"] = rules.why_video_link_missing(interview, "")
+
+    def clean(self):
+        cleaned = super().clean()
+        missing = rules.why_video_link_missing(self.interview, cleaned.get("where", ""))
+        if missing and "where" not in self.errors:
+            self.add_error("where", missing)
+        return cleaned
 
 
 class CounterForm(forms.Form):

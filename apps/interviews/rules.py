@@ -4,6 +4,7 @@ Each returns the reason an action is not available, in words for the student, or
 is. The numbers are settings (INTERVIEW_*).
 """
 
+import re
 from datetime import date, datetime, timedelta
 from typing import cast
 
@@ -16,6 +17,24 @@ from apps.accounts.models import User
 from apps.contacts.models import MonthlyLoad, Professional, month_start
 
 from .models import Interview, InterviewQuerySet
+
+# Something a student can open to join: a web address with or without its scheme
+# ("https://…", "www.…", "meet.example.com/abc").
+_LINK = re.compile(r"(https?://\S+|www\.\S+|\b[\w-]+(\.[\w-]+)+/\S*)", re.IGNORECASE)
+
+
+def why_video_link_missing(interview: Interview, where: str) -> str:
+    """A video call is booked with its link, so the student is not left without a way in.
+
+    Asked when the professional accepts a time on their link's page, where they give the
+    place."""
+    if interview.format != Interview.Format.VIDEO or _LINK.search(where or ""):
+        return ""
+    return (
+        "This is a video call: paste the link the student should join (for example "
+        "https://meet.example.com/abc-defg), so they know where to find you. Nothing has "
+        "been booked yet."
+    )
 
 
 def why_unavailable(professional: Professional) -> str:
