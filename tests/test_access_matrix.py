@@ -465,6 +465,7 @@ MATRIX = {
     # Interviews: staff.
     "interviews:staff_list": Entry(get=staff_only()),
     "interviews:staff_referrals": Entry(get=staff_only()),
+    "interviews:staff_reports": Entry(get=staff_only()),
     "interviews:referral_decide": Entry(
         args=lambda w: [w["referral"].pk, "dismiss"],
         get=staff_only(405),

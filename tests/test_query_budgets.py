@@ -44,6 +44,7 @@ from apps.interviews import services as interview_services
 from apps.interviews.models import (
     CalendarFeed,
     Interview,
+    ProfessionalReport,
     Promise,
     ProposedTime,
     Referral,
@@ -323,6 +324,13 @@ def staff_referrals(world, count):
     return reverse("interviews:staff_referrals")
 
 
+def staff_reports(world, count):
+    for _ in range(count):
+        interview = _interview(make_user())
+        ProfessionalReport.objects.create(interview=interview, kind="concern", text=unique("Note"))
+    return reverse("interviews:staff_reports")
+
+
 def contacts(world, count):
     student = world["users"]["student"]
     for _ in range(count):
@@ -479,6 +487,7 @@ CASES = {
     "professional's link": ("anonymous", respond),
     "calendar feed": ("anonymous", feed),
     "referrals (staff)": ("staff", staff_referrals),
+    "reports from professionals (staff)": ("staff", staff_reports),
     "contacts": ("student", contacts),
     "dashboard (interviews, contacts)": ("student", dashboard),
     "rehearsals": ("student", rehearse),

@@ -7,7 +7,7 @@ from apps.contacts.models import Industry
 from apps.core.fields import DateInput, DateTimeInput
 
 from . import rules
-from .models import Interview, ProposedTime
+from .models import Interview, ProfessionalReport, ProposedTime
 
 
 def time_field(label, required=False):
@@ -161,6 +161,22 @@ class CancelForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Say briefly why, so the student understands."},
+    )
+
+
+class ReportForm(forms.Form):
+    """A no-show or a concern, for the career centre's staff only."""
+
+    kind = forms.ChoiceField(
+        label="What happened?",
+        choices=ProfessionalReport.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label="Details (seen by the career centre's staff, never by the student)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

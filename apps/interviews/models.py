@@ -335,6 +335,31 @@ class Referral(models.Model):
         return self.name
 
 
+class ProfessionalReport(models.Model):
+    """What a professional told staff through their link: the student did not come, or a
+    concern about how the student behaved. Serious and private: staff see it, the student and
+    other students never do."""
+
+    class Kind(models.TextChoices):
+        NO_SHOW = "no_show", "The student did not come"
+        CONCERN = "concern", "A concern about the student"
+
+    # The report belongs to the conversation it is about: closing the student's account
+    # removes the conversation and, with it, what was said about them.
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="reports")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        # The staff list: the latest reports first.
+        indexes = [models.Index(fields=["-created_at"], name="report_latest_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.interview_id})"
+
+
 class CalendarFeed(models.Model):
     """A student's private calendar subscription address."""
 

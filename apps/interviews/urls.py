@@ -31,6 +31,7 @@ urlpatterns = [
     path("respond/<str:token>/<str:action>/", professional.respond_action, name="respond_action"),
     path("staff/interviews/", staff.interview_list, name="staff_list"),
     path("staff/interviews/referrals/", staff.referrals, name="staff_referrals"),
+    path("staff/interviews/reports/", staff.reports, name="staff_reports"),
     path(
         "staff/interviews/referrals/<int:pk>/<str:decision>/",
         staff.referral_decide,

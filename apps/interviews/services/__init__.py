@@ -54,9 +54,12 @@ from .referrals import (
     referral_add_to_binder,
     referral_dismiss,
 )
+from .reports import REPORTABLE, report_file
 
 # What callers import from here (and what mypy's strict modules may import).
 __all__ = [
+    "REPORTABLE",
+    "report_file",
     "ERASED",
     "booking_record",
     "interview_start_with_person",

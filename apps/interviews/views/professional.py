@@ -15,7 +15,14 @@ from apps.contacts.models import Professional
 from apps.core.timezones import in_zone, zone_named
 
 from .. import services
-from ..forms import AcceptForm, CancelForm, CounterForm, DeclineForm, WrittenAnswersForm
+from ..forms import (
+    AcceptForm,
+    CancelForm,
+    CounterForm,
+    DeclineForm,
+    ReportForm,
+    WrittenAnswersForm,
+)
 from ..models import ProposedTime
 
 REASONS = {
@@ -56,6 +63,8 @@ def _page(request, token, interview, *, forms=None, status=200):
         "decline_form": forms.get("decline") or DeclineForm(),
         "cancel_form": forms.get("cancel") or CancelForm(),
         "answers_form": forms.get("answers") or WrittenAnswersForm(items=items),
+        "report_form": forms.get("report") or ReportForm(),
+        "reportable": interview.status in services.REPORTABLE,
     }
     return render(request, "interviews/respond.html", context, status=status)
 
@@ -68,7 +77,7 @@ def respond(request, token):
         return _page(request, token, interview)
 
 
-ACTIONS = {"accept", "counter", "decline", "cancel", "answers", "pause", "never"}
+ACTIONS = {"accept", "counter", "decline", "cancel", "answers", "report", "pause", "never"}
 
 
 @require_POST
@@ -137,6 +146,13 @@ def _act(request, interview, action):
         if not form.is_valid():
             return {"answers": form}
         services.written_answers_submit(interview=interview, answers=form.answers())
+    elif action == "report":
+        form = ReportForm(request.POST)
+        if not form.is_valid():
+            return {"report": form}
+        services.report_file(
+            interview=interview, kind=form.cleaned_data["kind"], text=form.cleaned_data["text"]
+        )
     elif action == "pause":
         if pro.status == Professional.Status.ACTIVE:
             binder.professional_set_status(professional=pro, status=Professional.Status.PAUSED)

@@ -18,7 +18,7 @@ from apps.core.pagination import count_up_to_limit, limited_page
 
 from .. import services
 from ..forms import StaffFilterForm
-from ..models import Interview, Referral
+from ..models import Interview, ProfessionalReport, Referral
 
 # What staff may see of an interview: metadata only.
 STAFF_FIELDS = [
@@ -107,6 +107,27 @@ def interview_list(request):
         "referrals_waiting": Referral.objects.filter(status=Referral.Status.WAITING).count(),
     }
     return render(request, "interviews/staff_list.html", context)
+
+
+@staff_required
+def reports(request):
+    """What professionals reported through their links, the latest first: for staff only."""
+    every = ProfessionalReport.objects.order_by("-created_at", "-pk")
+    shown = every.select_related("interview__student", "interview__professional").only(
+        "kind",
+        "text",
+        "created_at",
+        "interview__status",
+        "interview__format",
+        "interview__starts_at",
+        "interview__student__full_name",
+        "interview__student__email",
+        "interview__professional__full_name",
+    )
+    page = limited_page(
+        shown, request.GET.get("page"), per_page=30, matches=count_up_to_limit(every)
+    )
+    return render(request, "interviews/staff_reports.html", {"page": page, "query": ""})
 
 
 @staff_required
