@@ -11,7 +11,7 @@ from apps.accounts.models import User
 from apps.contacts.models import Professional
 from apps.questions.models import Plan, PlanItem
 
-from .models import Answer, Interview, Promise, ProposedTime, Referral
+from .models import Answer, Interview, ProfessionalReport, Promise, ProposedTime, Referral
 
 QUESTIONS = [
     "What does a typical week look like for you?",
@@ -128,7 +128,13 @@ def seed() -> list[str]:
         cancelled_by="professional",
         cancel_reason="Clash with a deadline.",
     )
-    _interview(second, pros[9], "no_show", days=-1)
+    missed = _interview(second, pros[9], "no_show", days=-1)
+    # What the professional told staff through their link (the staff reports page shows it).
+    ProfessionalReport.objects.create(
+        interview=missed,
+        kind=ProfessionalReport.Kind.NO_SHOW,
+        text="I waited on the call for fifteen minutes and heard nothing from the student.",
+    )
     _interview(second, pros[10], "confirmed", days=4)
     return [
         f"Interviews: {Interview.objects.filter(student__in=students).count()} in every state for the demo students"

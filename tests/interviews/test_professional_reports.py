@@ -102,3 +102,14 @@ def test_staff_see_the_report_and_students_never_do(
     other = Client()
     other.force_login(other_student)
     assert other.get(reverse("interviews:staff_reports")).status_code == 403
+
+
+def test_the_demo_has_a_no_show_report_for_staff(staff_client):
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    (row,) = ProfessionalReport.objects.all()
+    assert row.kind == "no_show" and row.interview.status == "no_show"
+    page = staff_client.get(reverse("interviews:staff_reports")).content.decode()
+    assert "I waited on the call for fifteen minutes" in page
