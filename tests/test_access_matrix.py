@@ -284,6 +284,7 @@ MATRIX = {
     "contacts:resources": Entry(get=staff_only()),
     "contacts:resource_create": Entry(get=staff_only()),
     "contacts:resource_edit": Entry(args=lambda w: [w["resource"].pk], get=staff_only()),
+    "contacts:student_resources": Entry(get=students_only()),
     "contacts:taxonomy": Entry(get=staff_only()),
     # Students search and read profiles.
     "contacts:search": Entry(get=students_only()),

@@ -153,6 +153,11 @@ def resources(world, count):
     return reverse("contacts:resources")
 
 
+def student_resources(world, count):
+    resources(world, count)
+    return reverse("contacts:student_resources")
+
+
 def taxonomy(world, count):
     for _ in range(count):
         industry = Industry.objects.create(name=unique("Industry"))
@@ -471,6 +476,7 @@ CASES = {
     "duplicates": ("staff", duplicates),
     "organisations": ("staff", organisations),
     "resources": ("staff", resources),
+    "associations and directories": ("student", student_resources),
     "taxonomy": ("staff", taxonomy),
     "binder entry (audit, merges, referrals)": ("staff", staff_detail),
     "import preview": ("staff", import_preview),

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db.models import CharField, Value
 
 from .forms import FORMAT_CHOICES, YES_NO
-from .models import Industry, Occupation, Professional
+from .models import Industry, Occupation, Professional, Resource
 
 # The filter selects' lists are kept in each process's cache for at most this long. A change
 # made through this process (adding a name, the admin) is seen at once; another server sees it
@@ -112,3 +112,23 @@ class StudentSearchForm(TaxonomyFilters, forms.Form):
         required=False,
         help_text="Untick to include people already fully booked this month (to research them).",
     )
+
+
+class ResourceFilterForm(forms.Form):
+    """The student's associations and directories page: one industry, one kind, or all."""
+
+    industry = forms.TypedChoiceField(
+        label="Industry", required=False, coerce=int, empty_value=None
+    )
+    kind = forms.ChoiceField(
+        label="Kind",
+        required=False,
+        choices=[("", "Associations and directories"), *Resource.Kind.choices],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["industry"].choices = [
+            ("", "Every industry"),
+            *taxonomy_choices()["industry"],
+        ]

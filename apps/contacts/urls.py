@@ -37,6 +37,7 @@ urlpatterns = [
     # Students.
     path("professionals/", student.search, name="search"),
     path("professionals/<int:pk>/", student.profile, name="profile"),
+    path("associations-and-directories/", student.resources, name="student_resources"),
     # Professionals, without an account.
     path("volunteer/", public.volunteer, name="volunteer"),
     path("volunteer/join/<str:token>/", public.volunteer, name="volunteer_join"),

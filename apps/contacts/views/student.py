@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from apps.core.access import student_required
 
-from ..filters import StudentSearchForm, kept_form
+from ..filters import ResourceFilterForm, StudentSearchForm, kept_form
 from ..models import MonthlyLoad, Professional, Resource, month_start
 from ..queries import student_professionals, with_load_this_month
 from ..search import results_page
@@ -81,3 +81,36 @@ def profile(request, pk):
         "fully_booked": used >= professional.monthly_capacity,
     }
     return render(request, "contacts/student_profile.html", context)
+
+
+# Resources linked to no industry are useful whatever the student is exploring.
+ACROSS_INDUSTRIES = "Across industries"
+
+
+@student_required
+def resources(request):
+    """The binder's professional associations and company directories, grouped by industry,
+    as a career centre's ring binder offers them; one industry or one kind on request."""
+    form = ResourceFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    chosen = (
+        Resource.objects.prefetch_related("industries")
+        .only("kind", "name", "url", "notes")
+        .order_by("name", "pk")
+    )
+    if data.get("kind"):
+        chosen = chosen.filter(kind=data["kind"])
+    industry = data.get("industry")
+    if industry:
+        chosen = chosen.filter(industries=industry)
+    groups: dict[str, list[Resource]] = {}
+    for resource in chosen:
+        names = [i.name for i in resource.industries.all() if not industry or i.pk == industry]
+        for name in names or [ACROSS_INDUSTRIES]:
+            groups.setdefault(name, []).append(resource)
+    ordered = sorted(groups.items(), key=lambda item: (item[0] == ACROSS_INDUSTRIES, item[0]))
+    return render(
+        request,
+        "contacts/student_resources.html",
+        {"form": form, "groups": ordered, "filtered": bool(data.get("kind") or industry)},
+    )
