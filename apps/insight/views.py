@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 
 from apps.contacts.models import Professional
@@ -71,7 +72,7 @@ class PeriodForm(forms.Form):
         choice = self._choice()
         if choice == "custom":
             period = self.period()
-            return f"{period.start:%-d %b %Y} to {period.end:%-d %b %Y}"
+            return f"{date_format(period.start, 'j M Y')} to {date_format(period.end, 'j M Y')}"
         return dict(PERIOD_CHOICES)[choice]
 
 
