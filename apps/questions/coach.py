@@ -164,7 +164,7 @@ JOB_ASK_PATTERNS = [
     r"\b(?:take|taking) on (?:an? |any |new |more )?(?:intern|interns|graduates|trainees|juniors?|apprentices|anyone)\b",
     r"\blooking for (?:new|more) (?:people|staff|hires|team members|graduates|interns|starters)\b",
     r"\b(?:any|open|current) (?:jobs|vacancies|positions|openings|roles|internships|placements)\b",
-    r"\b(?:any|about|for|in) (?:job|internship|placement|employment) (?:opportunit\w*|openings?)\b",
+    r"\b(?:any|about|for|in|of|on|regarding|discuss|explore|exploring) (?:job|internship|placement|employment|hiring|vacancy|position) (?:opportunit\w*|openings?)\b",
     r"\bhire me\b",
     r"\b(?:pass|forward|send|give|hand|leave|take)(?: you| on| along)* my (?:cv|resume|résumé|application)\b",
     r"\bmy (?:cv|resume|résumé) (?:on|along|to)\b",
@@ -190,7 +190,9 @@ JOB_ASK_PATTERNS = [
     r"\bwork experience i (?:could|can|might) do\b",
     r"\b(?:work experience|placement|internship|shadowing)\b[\w\s']{0,30}\b(?:with|at|for) (?:you|your|the organisation)\b",
     r"\bwith a view to (?:joining|working|a job|a role)\b",
-    r"\b(?:i'd|i would|i'd really|i would really|i'd very much|i would very much) (?:love|like) (?:the chance |an opportunity |the opportunity )?to (?:work|join)(?: at| for| with| in)? (?:you|your|the organisation)\b",
+    # "I would love to work at your company", "I'd love to join your team", "keen to be part of
+    # your firm": wanting to work there, said to someone who works there, is a request.
+    r"\b(?:love|(?:i'd|i would|i) (?:really |very much )?like|hope|hoping|want|wanting|wish|keen|eager|aim|aiming|dream|dreaming|chance|opportunity) (?:the chance |an opportunity |the opportunity |one day |someday )?(?:to (?:work|join|be part of|become part of|be a part of|get into)|of (?:working|joining|being part of))(?: at| for| with| in| on)? (?:you|your|the organisation)\b",
     r"\b(?:i'm|i am) (?:looking for|seeking|hoping for|hoping to find) (?:a |an )?(?:job|work|internship|placement|position|role)\b",
 ]
 # A closing question asks whom else to talk to, whether or not it says "else".
