@@ -131,14 +131,14 @@ _ORG = (
 # where it is, who runs it, its size, its founding.
 WEBSITE_PATTERNS = [
     rf"\bwhat (?:exactly |actually )?(?:does|do) {_ORG} (?:actually |really |exactly )?do(?: exactly| as a business)?$",
-    rf"\bwhat is {_ORG}$",
+    rf"\bwhat(?:'s| is) {_ORG}$",
     rf"\bwhat (?:kind|sort|type) of (?:company|organisation|business|firm|charity|place) is {_ORG}\b",
     rf"\bwhat (?:industry|sector|field|market) (?:is|does) {_ORG}\b",
-    rf"\bwhere (?:is|are) {_ORG}(?:'s)? ?(?:based|located|headquartered|head office|headquarters|main office)?$",
-    rf"\bwhere (?:is|are) (?:{_ORG}'s|your|the) (?:head office|headquarters|main office|offices)\b",
+    rf"\bwhere(?:'s| is| are) {_ORG}(?:'s)? ?(?:based|located|headquartered|head office|headquarters|main office)?$",
+    rf"\bwhere(?:'s| is| are) (?:{_ORG}'s|your|the) (?:head office|headquarters|main office|offices)\b",
     r"\bheadquarter",
     rf"\bwho (?:runs|leads|founded|owns|started|set up|heads|manages|created) {_ORG}\b",
-    rf"\bwho is (?:the )?(?:ceo|chief executive|founder|managing director|chair|chairman|chairwoman|director|head)(?: of {_ORG})?$",
+    rf"\bwho(?:'s| is) (?:the )?(?:ceo|chief executive|founder|managing director|chair|chairman|chairwoman|director|head)(?: of {_ORG})?$",
     rf"\bwhen (?:was|did) {_ORG} (?:first )?(?:founded|established|started|set up|created|opened|open|start|begin|launched)\b",
     rf"\bwhat year (?:was|did) {_ORG}\b",
     rf"\bhow old is {_ORG}\b",
@@ -159,7 +159,13 @@ WEBSITE_PATTERNS = [
 # pass on a CV, in the many ways students phrase it: the etiquette forbids it.
 _US = r"(?:you|your \w+|the organisation|they)"
 JOB_ASK_PATTERNS = [
-    r"\b(?:give|offer|get|find) me (?:a|an|some) (?:job|internship|placement|position|role|work|spot|place|trainee\w*)\b",
+    r"\b(?:give|offer|get|find) me (?:a|an|some) (?:job|internship|placement|position|role|work|spot|place|trainee\w*|interview|offer|contract|trial)\b",
+    r"\b(?:take|taking) me on\b",
+    r"\bmention me\b",
+    r"\b(?:hr|recruit\w*|hiring|manager|boss|team lead|team|director)\b[\w\s']{0,25}\babout me\b",
+    r"\b(?:openings?|vacanc\w+|roles?|positions?|jobs?|places?|spots?) (?:on|in|at|with) (?:your|the organisation)\b[\w\s']{0,25}\bfor (?:someone like )?me\b",
+    r"\b(?:referral|reference|recommendation) for me\b",
+    r"\bbe my (?:referee|reference|referral)\b",
     rf"\b{_US} (?:are |is |be )?(?:currently |still )?(?:hiring|recruiting|taking on|taking anyone on)\b",
     r"\b(?:take|taking) on (?:an? |any |new |more )?(?:intern|interns|graduates|trainees|juniors?|apprentices|anyone)\b",
     r"\blooking for (?:new|more) (?:people|staff|hires|team members|graduates|interns|starters)\b",
@@ -183,7 +189,10 @@ JOB_ASK_PATTERNS = [
     r"\bso (?:that )?i (?:can|could|might) apply\b",
     r"\b(?:could|can|may|might) i (?:apply|work|join)(?: to work| to join)?(?: for| with| at)? (?:you|your|the organisation)\b",
     r"\b(?:get onto|get on to|get into|apply for|apply to) (?:your|the organisation's)(?: \w+'s)?(?: \w+)? (?:scheme|programme|intake|internship|training contract|placement)\b",
-    r"\bsponsor\w* (?:my|me|visas?|a visa|work visas?|international \w+|graduates)\b",
+    r"\bsponsor\w* (?:my|me|visas?|international \w+|graduates)\b",
+    r"\bsponsor\w* (?:a |an |my )?(?:\w+ ){0,3}visas?\b",
+    r"\b(?:offer|offers|provide|provides|give|gives) (?:visa |work visa )?sponsorship\b",
+    r"\b(?:applications?|apply)\b[\w\s']{0,20}\b(?:your|the organisation's) (?:\w+ )?(?:scheme|programme|intake|internship|placement|vacanc\w+|roles?)\b",
     r"\b(?:introduce|connect|put) me (?:in touch )?(?:to|with)\b[\w\s]{0,30}?\b(?:hiring|recruit\w*|hr|human resources)\b",
     r"\bwho (?:is|are) (?:the|your) (?:hiring manager|recruiters?)\b",
     r"\bput in a (?:good )?word for me\b",
@@ -197,10 +206,12 @@ JOB_ASK_PATTERNS = [
 ]
 # A closing question asks whom else to talk to, whether or not it says "else".
 _PEOPLE = r"(?:anyone|anybody|someone|somebody|people|person|others|colleagues?|names|contacts)"
-_TALK = r"(?:talk|speak|contact|meet|learn|reach|get in touch|chat|talking|speaking)"
+_TALK = r"(?:talk|speak|contact|meet|learn|reach|get in touch|chat|talking|speaking|ask|approach)"
 CLOSING_PATTERNS = [
     r"\b(?:who|whom|anyone|someone|anybody|somebody) else\b",
-    rf"\b(?:recommend|suggest|point me(?: to| towards| in the direction of)?|introduce me to|connect me (?:with|to)|put me in touch with)(?: (?:a|an|any|some|one|two|three|or|few|couple|of|more|other|the|names))* {_PEOPLE}\b",
+    rf"\b(?:recommend|suggest|point me(?: to| towards| in the direction of)?|introduce me to|connect me (?:with|to)|put me in (?:touch|contact) with)(?: (?:a|an|any|some|one|two|three|or|few|couple|of|more|other|the|your|names))* {_PEOPLE}\b",
+    rf"\bwhom?\b[\w\s']{{0,20}}\bi (?:should|could|might|ought to|can)(?: \w+)? {_TALK}\b",
+    r"\b(?:best|right|good) (?:person|people) to (?:ask|talk|speak|contact|approach)\b",
     r"\bwhom? (?:would |do |could |might |should )?you(?:'d| would)? (?:suggest|recommend)\b",
     rf"\bwhom? (?:should|could|might|would|can|shall|ought) i (?:\w+ )?{_TALK}\b",
     rf"\bwho would you {_TALK}\b",
