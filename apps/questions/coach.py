@@ -74,7 +74,15 @@ OPEN_OPENERS = [
     "would you talk me",
     "would you explain",
     "would you share",
-    "would you mind",
+    "would you mind telling",
+    "would you mind sharing",
+    "would you mind explaining",
+    "would you mind describing",
+    "would you mind talking",
+    "would you mind walking",
+    "would you mind giving",
+    "would you mind saying",
+    "would you mind expanding",
     "would you be able to",
     "would you be willing to",
     "would you be happy to",
@@ -161,6 +169,13 @@ _US = r"(?:you|your \w+|the organisation|they)"
 JOB_ASK_PATTERNS = [
     r"\b(?:give|offer|get|find) me (?:a|an|some) (?:job|internship|placement|position|role|work|spot|place|trainee\w*|interview|offer|contract|trial)\b",
     r"\b(?:take|taking) me on\b",
+    rf"\b{_US} (?:are |is |be )?(?:currently |still )?(?:taking|hiring|recruiting) (?:on )?(?:any |new |more )?(?:interns?|graduates|trainees|apprentices|juniors|staff|anyone)\b",
+    r"\b\w+ you my (?:cv|resume|résumé|application|portfolio)\b",
+    r"\b(?:mention|pass on|put forward|give) my name\b",
+    r"\b(?:me|my \w+|my name) (?:\w+ ){0,3}(?:to|with) (?:your|the) (?:hiring|recruit\w*|hr|human resources)\b",
+    r"\bi (?:could|can|might|may|would|will) (?:\w+ )?(?:join|work (?:at|for|with)) (?:you|your|the organisation)\b",
+    r"\b(?:help me|me to) (?:get|find|land|secure) (?:a|an|some) (?:job|role|position|internship|placement|work)\b",
+    r"\b(?:support|sponsor\w*|back|help with) (?:my|a|an) (?:\w+ )?visa",
     r"\bmention me\b",
     r"\b(?:hr|recruit\w*|hiring|manager|boss|team lead|team|director)\b[\w\s']{0,25}\babout me\b",
     r"\b(?:openings?|vacanc\w+|roles?|positions?|jobs?|places?|spots?) (?:on|in|at|with) (?:your|the organisation)\b[\w\s']{0,25}\bfor (?:someone like )?me\b",
@@ -205,7 +220,9 @@ JOB_ASK_PATTERNS = [
     r"\b(?:i'm|i am) (?:looking for|seeking|hoping for|hoping to find) (?:a |an )?(?:job|work|internship|placement|position|role)\b",
 ]
 # A closing question asks whom else to talk to, whether or not it says "else".
-_PEOPLE = r"(?:anyone|anybody|someone|somebody|people|person|others|colleagues?|names|contacts)"
+_PEOPLE = (
+    r"(?:anyone|anybody|someone|somebody|people|person|others|colleagues?|names|contacts|friends?)"
+)
 _TALK = r"(?:talk|speak|contact|meet|learn|reach|get in touch|chat|talking|speaking|ask|approach)"
 CLOSING_PATTERNS = [
     r"\b(?:who|whom|anyone|someone|anybody|somebody) else\b",
@@ -218,7 +235,8 @@ CLOSING_PATTERNS = [
     rf"\bwho (?:would|might|could) be (?:good|worth|useful|helpful|best|right)(?: to)? {_TALK}",
     r"\bworth (?:talking|speaking|contacting|meeting|getting in touch)\b",
     rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:i|me)(?: \w+){{0,2}} {_TALK}\b",
-    rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b{_TALK} (?:with|to) me\b",
+    rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:{_TALK}|hear) (?:with|to|from) me\b",
+    r"\bwhom?\b[\w\s']{0,20}\b(?:point|send|direct) me\b",
     r"\b(?:anyone|anybody|someone|who|whom|people) (?:in|from) your (?:network|circle|contacts)\b",
     r"\bdo you know (?:of )?(?:anyone|anybody|someone|somebody|people|others|any (?:people|colleagues))\b",
 ]
