@@ -157,7 +157,7 @@ WEBSITE_PATTERNS = [
     rf"\bhow many \w+ (?:does|do) {_ORG} (?:have|employ|operate)\b",
     rf"\bhow (?:big|large) is {_ORG}$",
     rf"\bwhat (?:products|services) (?:does|do) {_ORG}\b",
-    rf"\bwhat (?:does|do) {_ORG} (?:sell|make|offer|provide|produce)$",
+    rf"\bwhat (?:\w+ )?(?:does|do) {_ORG} (?:sell|make|offer|provide|produce)$",
     r"\b(?:main|core) (?:product|products|service|services|business)\b",
     r"\b(?:list|range) of (?:products|services)\b",
     r"\b(?:annual )?(?:revenue|turnover|share price)\b",
@@ -169,6 +169,7 @@ _US = r"(?:you|your \w+|the organisation|they)"
 JOB_ASK_PATTERNS = [
     r"\b(?:give|offer|get|find) me (?:a|an|some) (?:job|internship|placement|position|role|work|spot|place|trainee\w*|interview|offer|contract|trial)\b",
     r"\b(?:take|taking) me on\b",
+    r"\bget (?:me )?(?:a |an )?(?:job )?interview (?:at|with|for) (?:you|your|the organisation)\b",
     rf"\b{_US} (?:are |is |be )?(?:currently |still )?(?:taking|hiring|recruiting) (?:on )?(?:any |new |more )?(?:interns?|graduates|trainees|apprentices|juniors|staff|anyone)\b",
     r"\b\w+ you my (?:cv|resume|résumé|application|portfolio)\b",
     r"\b(?:mention|pass on|put forward|give) my name\b",
@@ -200,6 +201,7 @@ JOB_ASK_PATTERNS = [
     r"\bget my foot in\b",
     r"\b(?:spot|place|room|role|position|job|opening|vacancy|internship|placement) for me\b",
     r"\broom for (?:another|one more|a new)\b",
+    r"\broom\b[\w\s']{0,25}\bfor (?:a|an|another|one more|a new) (?:\w+ )?(?:intern|trainee|graduate|junior|analyst|apprentice|student)\b",
     r"\b(?:job|internship|placement|vacancy|position|role|intake|scheme|programme)s? (?:that |which )?i (?:could|can|might|may) (?:apply|get|have|join)\b",
     r"\bso (?:that )?i (?:can|could|might) apply\b",
     r"\b(?:could|can|may|might) i (?:apply|work|join)(?: \w+ly)?(?: to work| to join)?(?: for| with| at| to)? (?:you|your|the organisation)\b",
@@ -219,6 +221,60 @@ JOB_ASK_PATTERNS = [
     r"\b(?:love|(?:i'd|i would|i) (?:really |very much )?like|hope|hoping|want|wanting|wish|keen|eager|aim|aiming|dream|dreaming|chance|opportunity) (?:the chance |an opportunity |the opportunity |one day |someday )?(?:to (?:work|join|be part of|become part of|be a part of|get into)|of (?:working|joining|being part of))(?: at| for| with| in| on)? (?:you|your|the organisation)\b",
     r"\b(?:i'm|i am) (?:looking for|seeking|hoping for|hoping to find) (?:a |an )?(?:job|work|internship|placement|position|role)\b",
 ]
+# A request or a yes/no question (it starts with one of CLOSED_OPENERS) that names the student
+# ("me", "my"), the person or their organisation, and a word of hiring is a job ask, however it
+# is put ("Could you keep my details on file for future roles?"). A request to describe
+# something ("Could you tell me about your first job?") is not, and neither is a question that
+# starts with What, How or Tell me.
+JOB_WORDS = (
+    r"(?:jobs?|internships?|interns?|placements?|openings?|vacanc\w+|hiring|hire|trainee\w*"
+    r"|apprentice\w*|visas?|sponsor\w*|referrals?|on file|good word)"
+)
+JOB_ASK_REQUEST_PATTERNS = [
+    # The hiring word is not theirs ("your role", "your first job", "that scheme").
+    rf"^(?=.*\b(?:me|my)\b)(?=.*\b(?:you|your|the organisation)\b).*"
+    r"(?<!your )(?<!the )(?<!first )(?<!current )(?<!own )(?<!this )(?<!that )(?<!their )"
+    rf"\b{JOB_WORDS}\b",
+]
+_DESCRIBING = [
+    "tell me about",
+    "tell me how",
+    "tell me what",
+    "tell me why",
+    "tell me which",
+    "describe",
+    "explain",
+    "walk me",
+    "talk me",
+    "talk about",
+    "share",
+    "say more",
+    "expand",
+    "give me a sense",
+    "give me an idea",
+    "give me an example",
+    "give me an overview",
+    "help me understand",
+    "paint",
+]
+DESCRIBING_OPENERS = [
+    f"{asking} {verb}"
+    for asking in ("could you", "can you", "would you", "could you please", "can you please")
+    for verb in _DESCRIBING
+] + [
+    "would you mind telling",
+    "would you mind sharing",
+    "would you mind describing",
+    "would you mind explaining",
+    "would you mind talking",
+    "would you mind walking",
+    "would you be able to tell",
+    "would you be able to describe",
+    "would you be able to explain",
+    "would you be willing to share",
+    "would you be willing to describe",
+    "would you be willing to explain",
+]
 # A closing question asks whom else to talk to, whether or not it says "else".
 _PEOPLE = (
     r"(?:anyone|anybody|someone|somebody|people|person|others|colleagues?|names|contacts|friends?)"
@@ -232,7 +288,8 @@ CLOSING_PATTERNS = [
     r"\bwhom? (?:would |do |could |might |should )?you(?:'d| would)? (?:suggest|recommend)\b",
     rf"\bwhom? (?:should|could|might|would|can|shall|ought) i (?:\w+ )?{_TALK}\b",
     rf"\bwho would you {_TALK}\b",
-    rf"\b(?:who|whom|which|{_PEOPLE})\b[\w\s']{{0,25}}\b(?:would|might|could) be (?:good|worth|useful|helpful|best|right|happy|willing|open)(?: to)? {_TALK}",
+    rf"\b(?:who|whom|which|{_PEOPLE})\b[\w\s']{{0,25}}\b(?:would|might|could) be (?:good|worth|useful|helpful|best|right|happy|willing|open)(?: for me)?(?: to)? {_TALK}",
+    r"\b(?:any|one|some|either) of your (?:\w+ )?(?:colleagues|contacts|friends|network|team)\b[\w\s']{0,30}\b(?:open|willing|happy|up for|able|free)\b",
     r"\bworth (?:talking|speaking|contacting|meeting|getting in touch)\b",
     rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:i|me)(?: \w+){{0,2}} {_TALK}\b",
     rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:{_TALK}|hear) (?:with|to|from) me\b",
@@ -282,7 +339,17 @@ def _matches(words: str, patterns: list[str]) -> bool:
 def is_job_ask(text: str, organisation: str = "") -> bool:
     """Whether the text asks for a job, an internship or to pass on a CV: the one test of it,
     for a question in a plan and for the student's own messages alike."""
-    return _matches(_read(text, organisation), JOB_ASK_PATTERNS)
+    if _matches(_read(text, organisation), JOB_ASK_PATTERNS):
+        return True
+    for sentence in re.split(r"[.!?;\n]+", text or ""):
+        words = _opening(_read(sentence, organisation))
+        if (
+            _starts_with(words, CLOSED_OPENERS)
+            and not _starts_with(words, DESCRIBING_OPENERS)
+            and _matches(words, JOB_ASK_REQUEST_PATTERNS)
+        ):
+            return True
+    return False
 
 
 def is_closing(text: str, organisation: str = "") -> bool:

@@ -34,6 +34,7 @@ def _job_warned(text: str, organisation: str = "") -> bool:
         "I am interested in job opportunities at your firm.",
         "Could you help me get my foot in the door?",
         "Does your firm sponsor visas for graduates?",
+        "Could you keep my details on file for future roles?",
     ],
 )
 def test_the_composer_warns_on_a_job_ask_in_the_message(wish):
@@ -46,6 +47,9 @@ def test_the_composer_warns_on_a_job_ask_in_the_message(wish):
         "What is it like to work at your company? I would love to hear about it.",
         "I would like to learn how you moved into hydrology.",
         "I am not asking about jobs: I would simply like to learn from your experience.",
+        "Would you be open to an informational interview with me next week?",
+        "Would you be willing to talk to me about your role?",
+        "Could you spare me 15 minutes to talk about your current job?",
     ],
 )
 def test_the_composer_does_not_warn_on_a_message_that_asks_to_learn(fine):
