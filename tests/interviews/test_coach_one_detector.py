@@ -104,3 +104,28 @@ def test_the_plan_page_sees_a_website_fact_about_the_organisation_by_name(
     assert (
         "The organisation&#x27;s website or a quick search answers this." in page.content.decode()
     )
+
+
+def test_the_rehearsal_coaches_with_the_organisation_by_name(student, student_client):
+    from apps.practice.models import Rehearsal
+
+    from .helpers import ready_interview
+
+    pro = make_professional(full_name="Ana Flood", organisation="Bramblecode")
+    interview = ready_interview(student, pro)
+    PlanItem.objects.filter(plan=interview.plan, position=0).update(
+        text="What does Bramblecode do?"
+    )
+    student_client.post(reverse("practice:rehearsal_start", args=[interview.pk]))
+    assert Rehearsal.objects.filter(interview=interview).exists()
+    page = student_client.get(reverse("practice:rehearse", args=[interview.pk])).content.decode()
+    assert "What does Bramblecode do?" in page
+    assert "The organisation&#x27;s website or a quick search answers this." in page
+
+
+def test_an_own_network_interview_names_the_persons_organisation(student):
+    from apps.network.models import Person
+
+    person = Person.objects.create(student=student, full_name="Sam Ortiz", organisation="Quillwort")
+    interview = services.interview_start_with_person(student=student, person=person)
+    assert Interview.objects.get(pk=interview.pk).organisation_name == "Quillwort"
