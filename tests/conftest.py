@@ -131,3 +131,23 @@ def run_worker():
 hypothesis_settings.register_profile("ci", derandomize=True, database=None, deadline=None)
 hypothesis_settings.register_profile("explore", derandomize=False, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The coach's recall and precision per kind, whenever its corpus test ran (CI logs)."""
+    ran = any(
+        "test_coach_corpus.py" in getattr(report, "nodeid", "")
+        for reports in terminalreporter.stats.values()
+        for report in reports
+    )
+    if not ran:
+        return
+    terminalreporter.section("the coach, measured")
+    try:
+        from tests.questions.corpus import report as coach_report
+
+        lines = coach_report()
+    except Exception as error:  # the test itself reports the failure; the summary says why
+        lines = [f"not measured: {error!r}"]
+    for line in lines:
+        terminalreporter.write_line(line)

@@ -7,7 +7,7 @@ time asked for, flexibility, and thanks.
 
 import re
 
-from apps.questions.coach import JOB_ASK_PATTERNS
+from apps.questions.coach import is_job_ask
 
 CV_PATTERNS = [
     r"\b(attach|attached|attaching|enclose|enclosed|enclosing)\b[^.]*\b(cv|resume|résumé)\b",
@@ -66,13 +66,14 @@ def draft_message(*, student, professional, length_minutes: int, format_label: s
     )
 
 
-def review_message(text: str, *, length_minutes: int) -> list[str]:
-    """Warnings about the student's edited message; they never block sending."""
+def review_message(text: str, *, length_minutes: int, organisation: str = "") -> list[str]:
+    """Warnings about the student's edited message; they never block sending.
+
+    A job ask is the coach's (apps.questions.coach.is_job_ask), the same test the plan review
+    makes of a question; ``organisation`` is the name of the professional's organisation."""
     lowered = (text or "").lower()
     warnings = []
-    if any(re.search(p, lowered) for p in JOB_ASK_PATTERNS) or re.search(
-        r"\b(job|internship|vacanc\w*|hiring|position) (opportunit\w*|opening\w*)\b", lowered
-    ):
+    if is_job_ask(text, organisation):
         warnings.append(
             "Your message seems to ask for a job or an internship. An informational interview is "
             "for learning; asking for work now usually ends the conversation."

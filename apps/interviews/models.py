@@ -237,6 +237,15 @@ class Interview(models.Model):
         return self.professional or cast(Person, self.person)
 
     @property
+    def organisation_name(self) -> str:
+        """The name of the organisation the counterpart works for, or "" (the coach reads a
+        question about it by name as a question about "your organisation")."""
+        if self.professional is not None:
+            organisation = self.professional.organisation
+            return organisation.name if organisation else ""
+        return self.person.organisation if self.person else ""
+
+    @property
     def own_network(self) -> bool:
         """With someone the student knows: no request through the product, no e-mail from it
         to them; the student approaches, books and thanks them from their own channels."""

@@ -17,7 +17,10 @@ from .models import Rehearsal
 
 def _interview(user, pk) -> Interview:
     return get_object_or_404(
-        Interview.objects.filter(student=user).select_related("professional", "plan"), pk=pk
+        Interview.objects.filter(student=user).select_related(
+            "professional", "professional__organisation", "person", "plan"
+        ),
+        pk=pk,
     )
 
 
@@ -38,7 +41,7 @@ def rehearse(request, pk):
         elapsed = int((timezone.now() - running.started_at).total_seconds())
         context.update(
             step=step,
-            advice=review_question(step.question) if step else [],
+            advice=review_question(step.question, interview.organisation_name) if step else [],
             elapsed=elapsed,
             left=running.length_minutes * 60 - elapsed,
             signals=[

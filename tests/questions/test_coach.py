@@ -93,3 +93,43 @@ def test_plan_review_duplicates_time_and_closing():
 
     good = review_plan([("How did you start?", 3), ("Who else should I talk to?", 2)], 15)
     assert good.plan == [] and good.fits
+
+
+# The issue's own examples: polite openers are open, closing questions need not say "else",
+# job asks need not say "job", and a fact about the organisation by name is on its website.
+NAMED = [
+    ("Can you tell me how you chose your specialism?", "", set()),
+    ("Would you mind telling me what a normal week holds?", "", set()),
+    ("I'm curious, how does your team plan its year?", "", set()),
+    ("Can you walk me through your last project?", "", set()),
+    ("Could you recommend two more people I could contact?", "", set()),
+    ("Do you know anyone in your network I could talk to?", "", set()),
+    ("Could you point me to a colleague in the policy team?", "", set()),
+    ("What does Bramblecode do?", "Bramblecode", {"website"}),
+    ("Who runs Bramblecode?", "Bramblecode", {"website"}),
+    ("Where is Bramblecode based?", "Bramblecode", {"website"}),
+    ("What does Bramblecode do differently from its rivals?", "Bramblecode", set()),
+    ("Could you introduce me to the hiring manager?", "", {"job_ask"}),
+    ("Does your firm sponsor visas for graduates?", "", {"closed", "job_ask"}),
+    ("Could you help me get my foot in the door?", "", {"job_ask"}),
+    ("When does your next intake open so I can apply?", "", {"job_ask"}),
+]
+
+
+@pytest.mark.parametrize("text,organisation,expected", NAMED, ids=[t for t, _o, _e in NAMED])
+def test_question_flags_with_the_organisation(text, organisation, expected):
+    assert {a.code for a in review_question(text, organisation)} == expected
+
+
+def test_a_closing_question_without_else_satisfies_the_plan():
+    review = review_plan(
+        [("How did you start?", 5), ("Could you recommend two more people I could contact?", 2)],
+        20,
+    )
+    assert review.plan == []
+
+
+def test_a_plan_review_sees_the_organisation_by_name():
+    review = review_plan([("What does Bramblecode do?", 2)], 20, organisation="Bramblecode")
+    assert {a.code for a in review.items[0]} == {"website"}
+    assert {a.code for a in review_plan([("What does Bramblecode do?", 2)], 20).items[0]} == set()

@@ -108,7 +108,9 @@ def _request_stage(request, interview, request_form) -> dict:
         "request_form": request_form,
         "missing": services.missing_before_request(interview),
         "message_warnings": composer.review_message(
-            request_form["message"].value() or "", length_minutes=interview.length_minutes
+            request_form["message"].value() or "",
+            length_minutes=interview.length_minutes,
+            organisation=interview.organisation_name,
         ),
         "request_blocked": rules.why_cannot_request(
             student=request.user, professional=pro, exclude=interview
@@ -129,7 +131,11 @@ def _workspace(
 ):
     pro = interview.counterpart
     items = list(interview.plan.items.all()) if interview.plan_id else []
-    plan_review = review_plan([(i.text, i.minutes) for i in items], interview.length_minutes)
+    plan_review = review_plan(
+        [(i.text, i.minutes) for i in items],
+        interview.length_minutes,
+        organisation=interview.organisation_name,
+    )
     context = {
         "interview": interview,
         "professional": pro,

@@ -17,9 +17,22 @@ from ..forms import PlanForm, PlanTextForm
 from ..models import Plan, QuestionBank
 
 
+def _organisation_of(plan) -> str:
+    """The name of the organisation the plan's conversation is with, or "".
+
+    The interview that uses the plan lives in the interviews app, above this one: it is read
+    through the reverse relation and its ``organisation_name``, without importing that app."""
+    interview = getattr(plan, "interview", None)
+    return getattr(interview, "organisation_name", "") if interview is not None else ""
+
+
 def _plan_context(plan, *, bank=None, text_form=None, plan_form=None):
     items = list(plan.items.all())
-    review = review_plan([(item.text, item.minutes) for item in items], plan.length_minutes)
+    review = review_plan(
+        [(item.text, item.minutes) for item in items],
+        plan.length_minutes,
+        organisation=_organisation_of(plan),
+    )
     banks = (
         QuestionBank.objects.visible_to(plan.student)
         .annotate(question_count=Count("questions"))
