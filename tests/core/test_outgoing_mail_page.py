@@ -85,3 +85,9 @@ def test_students_cannot_see_outgoing_mail(student_client):
     response = student_client.get(reverse("mail_queue"))
     assert response.status_code in (403, 404)
     assert b"sent@example.org" not in response.content
+
+
+def test_staff_find_outgoing_mail_in_their_menu_and_students_do_not(staff_client, student_client):
+    link = f'<a class="nav-link" href="{reverse("mail_queue")}">Outgoing e-mail</a>'
+    assert link in staff_client.get(reverse("about")).content.decode()
+    assert reverse("mail_queue") not in student_client.get(reverse("about")).content.decode()
