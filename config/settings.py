@@ -261,7 +261,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # backend that EMAIL_URL names.
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 # MAIL_DELIVERY_BACKEND (a dotted path) overrides the backend EMAIL_URL implies.
-MAIL_DELIVERY_BACKEND = env.str("MAIL_DELIVERY_BACKEND", default=_email.pop("EMAIL_BACKEND"))
+_implied_backend = _email.pop("EMAIL_BACKEND")
+if _implied_backend == "django.core.mail.backends.console.EmailBackend":
+    # consolemail:// prints one line per e-mail (recipient, subject, links), not whole messages.
+    _implied_backend = "apps.core.console_mail.SummaryConsoleBackend"
+MAIL_DELIVERY_BACKEND = env.str("MAIL_DELIVERY_BACKEND", default=_implied_backend)
 _email.pop("EMAIL_BACKEND", None)
 vars().update(_email)
 EMAIL_BACKEND = "apps.core.mail.QueuedEmailBackend"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The project's own set-up, run and test commands. Needs only Python 3.11+.
 
-    python3 scripts/dev.py run     # set up, migrate, seed demo data, serve with the worker
+    python3 scripts/dev.py run [address:port]   # set up, migrate, seed demo data, serve
+                                                #   with the worker (127.0.0.1:8000)
     python3 scripts/dev.py test    # set up, run the whole test suite (extra args go to pytest)
     python3 scripts/dev.py lock    # re-pin requirements/*.txt from pyproject.toml
 
@@ -89,10 +90,50 @@ def manage(*args, env=None) -> None:
     run(PYTHON, "manage.py", *args, env=env)
 
 
+# The SITE_URL that .env.example (and so a fresh .env) carries: a stand-in, not a choice.
+DEV_SITE_URL = "http://localhost:8000"
+
+
+def served_address(arg: str | None) -> str:
+    """runserver's [address:]port as given, with its defaults filled in."""
+    if not arg:
+        return "127.0.0.1:8000"
+    if arg.isdigit():
+        return f"127.0.0.1:{arg}"
+    return arg
+
+
+def env_file_value(name: str, env_file: Path) -> str | None:
+    """``name``'s value in a .env file, or None when the file does not set it."""
+    if not env_file.exists():
+        return None
+    for line in env_file.read_text().splitlines():
+        key, sep, value = line.strip().partition("=")
+        if sep and key.strip() == name:
+            return value.strip().strip("'\"")
+    return None
+
+
+def site_url_for(address: str, environ: dict[str, str], env_file: Path) -> str | None:
+    """The SITE_URL to serve with, so that e-mailed links open where the app runs: the
+    served address, unless the shell or .env chose a real one. None: keep the chosen one."""
+    chosen = environ.get("SITE_URL") or env_file_value("SITE_URL", env_file)
+    if chosen and chosen.rstrip("/") != DEV_SITE_URL:
+        return None
+    host, _, port = address.rpartition(":")
+    if host in ("", "0", "0.0.0.0", "[::]", "::"):  # listening everywhere: open it locally
+        host = "localhost" if host else "127.0.0.1"
+    return f"http://{host}:{port}"
+
+
 def cmd_run(args: list[str]) -> int:
     setup()
-    address = args[0] if args else "127.0.0.1:8000"
+    address = served_address(args[0] if args else None)
     env = {**os.environ, "DEBUG": os.environ.get("DEBUG", "true")}
+    site_url = site_url_for(address, env, ROOT / ".env")
+    if site_url:
+        env["SITE_URL"] = site_url
+        say(f"E-mailed links point at {site_url} (set SITE_URL in .env to choose another)")
     say("Applying migrations")
     manage("migrate", "--noinput", env=env)
     say("Seeding demo data")

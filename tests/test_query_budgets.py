@@ -116,6 +116,20 @@ def mail_queue(world, count):
     return reverse("mail_queue")
 
 
+def mail_sent(world, count):
+    for _ in range(count):
+        QueuedEmail.objects.create(
+            from_email="a@example.edu",
+            recipients=[f"{unique('r').replace(' ', '')}@example.edu"],
+            subject="Sent already",
+            message="Subject: Sent already\n\nHi",
+            status=QueuedEmail.Status.SENT,
+            attempts=1,
+            sent_at=timezone.now(),
+        )
+    return reverse("mail_queue")
+
+
 def volunteers(world, count):
     for _ in range(count):
         _pro(
@@ -472,6 +486,7 @@ def insight_export(world, count):
 
 CASES = {
     "mail queue": ("staff", mail_queue),
+    "outgoing e-mail (sent)": ("staff", mail_sent),
     "volunteers": ("staff", volunteers),
     "duplicates": ("staff", duplicates),
     "organisations": ("staff", organisations),

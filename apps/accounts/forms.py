@@ -12,10 +12,37 @@ from apps.core.mail import email_send
 
 from .models import StudentProfile, User
 
+# The regions of the IANA names ("Europe/London"); every other name (UTC, the old aliases)
+# is offered under "Other zones" at the end.
+TIME_ZONE_REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+OTHER_ZONES = "Other zones"
+
 
 @lru_cache(maxsize=1)
 def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+    """Every zone, grouped by region (Django renders each group as an <optgroup>), so a person
+    looks under Europe for London rather than down a flat list of six hundred names."""
+    groups: dict[str, list[tuple[str, str]]] = {
+        region: [] for region in (*TIME_ZONE_REGIONS, OTHER_ZONES)
+    }
+    for name in sorted(zoneinfo.available_timezones()):
+        region, _, place = name.partition("/")
+        if region in TIME_ZONE_REGIONS and place:
+            groups[region].append((name, place.replace("_", " ").replace("/", " / ")))
+        else:
+            groups[OTHER_ZONES].append((name, name.replace("_", " ")))
+    return [(region, zones) for region, zones in groups.items() if zones]
 
 
 class TimeZoneField(forms.ChoiceField):

@@ -258,7 +258,7 @@ class TaxonomyForm(forms.Form):
 
 
 class VolunteerForm(AtLeastOneFormat, forms.ModelForm):
-    """The public offer to talk to students. ``website`` is a honeypot: people never see it."""
+    """The public offer to talk to students. Its spam trap is SpamTrapForm, beside it."""
 
     time_zone = TimeZoneField(label="Your time zone", help_text="")
     linkedin_url = https_url("LinkedIn profile (optional)")
@@ -267,7 +267,6 @@ class VolunteerForm(AtLeastOneFormat, forms.ModelForm):
         label="I agree to be listed in the career centre's binder and to be contacted by "
         "students about short informational conversations. I can pause or leave at any time.",
     )
-    website = forms.CharField(required=False, label="Leave this empty")
 
     class Meta:
         model = Professional
@@ -315,6 +314,22 @@ class VolunteerForm(AtLeastOneFormat, forms.ModelForm):
         professional = super().save(commit=False)
         professional.consent_terms = self.fields["agree"].label
         return professional
+
+
+class SpamTrapForm(forms.Form):
+    """A field only robots fill in (they fill every field they find). The page renders it off
+    the screen inside an aria-hidden wrapper, out of the tab order and away from autofill, so
+    no person, keyboard or screen reader ever meets it."""
+
+    website = forms.CharField(
+        required=False,
+        label="Leave this empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def caught(self) -> bool:
+        """Whether a robot filled the trap (read only after is_valid())."""
+        return bool(self.is_valid() and self.cleaned_data["website"].strip())
 
 
 class EmailOnlyForm(forms.Form):

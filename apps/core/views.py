@@ -12,8 +12,10 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from .access import staff_required
+from .forms import MailFilterForm
 from .middleware import database_is_up
 from .models import QueuedEmail
+from .pagination import count_up_to_limit, limited_page
 
 
 def home(request):
@@ -45,21 +47,44 @@ def healthz(request):
     return HttpResponse("database unavailable\n", content_type="text/plain", status=503)
 
 
+# What the Outgoing e-mail page reads of a message: never its body or MIME text, which carry
+# the signed links (a professional's answer link, a password reset) that only its recipient
+# should hold.
+MAIL_LIST_FIELDS = (
+    "subject",
+    "recipients",
+    "status",
+    "attempts",
+    "last_error",
+    "created_at",
+    "next_attempt_at",
+    "sent_at",
+)
+
+
 @staff_required
 def mail_queue(request):
-    """Outgoing e-mail that has not gone yet, and the failures staff can retry."""
-    pending = QueuedEmail.objects.exclude(status=QueuedEmail.Status.SENT).order_by("-created_at")
+    """Every outgoing e-mail, newest first, a page at a time: to whom, what about, whether it
+    has gone and when, and the failures staff can retry. Bodies are never shown."""
+    form = MailFilterForm(request.GET or None)
+    emails = QueuedEmail.objects.all()
+    if form.is_bound and not form.is_valid():
+        messages.error(request, "That is not a status e-mail can have; showing all e-mail.")
+    elif form.is_bound and form.cleaned_data["status"]:
+        emails = emails.filter(status=form.cleaned_data["status"])
+    matches = count_up_to_limit(emails)
+    # Newest first by key, which follows creation and needs no index of its own.
+    shown = emails.only(*MAIL_LIST_FIELDS).order_by("-pk")
+    page = limited_page(shown, request.GET.get("page"), per_page=50, matches=matches)
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
-        "emails": pending.only(
-            "subject",
-            "recipients",
-            "status",
-            "attempts",
-            "last_error",
-            "created_at",
-            "next_attempt_at",
-        )[:200],
-        "sent_count": QueuedEmail.objects.filter(status=QueuedEmail.Status.SENT).count(),
+        "form": form,
+        "page": page,
+        "emails": page.object_list,
+        "query": query.urlencode(),
+        "failed_count": QueuedEmail.objects.filter(status=QueuedEmail.Status.FAILED).count(),
+        "waiting_count": QueuedEmail.objects.filter(status=QueuedEmail.Status.QUEUED).count(),
     }
     return render(request, "core/mail_queue.html", context)
 

@@ -77,6 +77,7 @@ def _seed_conversations() -> None:
     """Through the same services as a student's clicks, so reminders and contacts follow; a
     person who already has a conversation is left as they are (safe to run again)."""
     from apps.interviews import services
+    from apps.interviews.demo import working_slot
     from apps.interviews.models import Interview
     from apps.reminders import services as reminders
 
@@ -93,7 +94,7 @@ def _seed_conversations() -> None:
         )
         if days is None:
             continue
-        starts = (timezone.now() + timedelta(days=days)).replace(minute=0, second=0, microsecond=0)
+        starts = working_slot(days, hour=13)  # a weekday, in working hours
         services.booking_record(
             interview=interview,
             starts_at=starts,

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from apps.accounts.demo import DEMO_PASSWORD
+from apps.accounts.demo import DEMO_PASSWORD, cohort
 from apps.accounts.models import StudentProfile, User
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,14 @@ def test_seed_demo_is_idempotent_and_its_logins_work(capsys):
     call_command("seed_demo")
     first = capsys.readouterr().out
     call_command("seed_demo")
-    assert User.objects.count() == 3 and StudentProfile.objects.count() == 2
+    # The three logins and the term's invented cohort, once each; the cohort cannot sign in.
+    students = len(cohort())
+    assert User.objects.count() == 3 + students
+    assert StudentProfile.objects.count() == 2 + students
+    assert not any(
+        user.has_usable_password()
+        for user in User.objects.filter(email__in=[p["email"] for p in cohort()])
+    )
     assert "staff@example.edu" in first and DEMO_PASSWORD in first
     staff = User.objects.get(email="staff@example.edu")
     assert staff.is_career_staff

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from apps.core.ratelimit import client_address, over_limit
 
 from .. import services
-from ..forms import EmailOnlyForm, ListingForm, VolunteerForm
+from ..forms import EmailOnlyForm, ListingForm, SpamTrapForm, VolunteerForm
 from ..models import Professional
 
 SUBMISSIONS_PER_HOUR = 5
@@ -38,9 +38,10 @@ def volunteer(request, token=None):
             return render(request, "contacts/volunteer_joined.html")
     initial = {"full_name": invited.full_name, "email": invited.email} if invited else None
     form = VolunteerForm(request.POST or None, initial=initial)
-    context = {"form": form, "invited": invited}
+    trap = SpamTrapForm(request.POST or None)
+    context = {"form": form, "trap": trap, "invited": invited}
     if request.method == "POST":
-        if request.POST.get("website"):
+        if trap.caught():
             # The honeypot was filled in: a robot. Look successful, keep nothing.
             return redirect("contacts:volunteer_thanks")
         if form.is_valid():
