@@ -16,6 +16,7 @@ from apps.network.models import Person
 from apps.reminders import services
 from apps.reminders.models import Contact, Reminder
 
+from ..contacts.factories import make_professional
 from ..interviews.helpers import sent_interview
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +120,32 @@ def test_marking_a_mentor_on_the_contacts_page_makes_the_cadence_monthly(student
     )
     contact.refresh_from_db()
     assert not contact.is_mentor and contact.cadence_days == 91
+
+
+def test_the_dashboard_puts_tomorrows_conversation_then_thank_yous_before_older_chores(
+    student, student_client
+):
+    soon = sent_interview(student, start_in=timedelta(hours=12))
+    interviews.request_accept(interview=soon, proposed_time_id=soon.proposed_times.first().pk)
+    other = sent_interview(student, make_professional())
+    now = timezone.now()
+    Reminder.objects.create(
+        kind="keep_in_touch",
+        student=student,
+        due_at=now - timedelta(days=40),
+        professional=make_professional(full_name="Old Contact"),
+    )
+    Reminder.objects.create(
+        kind="thank_you",
+        student=student,
+        due_at=now - timedelta(days=2),
+        interview=other,
+        professional=other.professional,
+    )
+    page = student_client.get(reverse("home")).content.decode()
+    cards = page.split("What to do now")[1].split("Upcoming interviews")[0]
+    order = [
+        cards.index(f"reminder-{kind}")
+        for kind in ["prepare", "day_before", "thank_you", "keep_in_touch"]
+    ]
+    assert order == sorted(order), order
