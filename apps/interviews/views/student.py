@@ -102,11 +102,17 @@ def _request_stage(request, interview, request_form) -> dict:
                 professional=pro,
                 length_minutes=interview.length_minutes,
                 format_label=interview.get_format_display(),
+                research_organisation=interview.research_organisation,
+                research_person=interview.research_person,
             )
+        if not interview.subject:
+            initial["subject"] = composer.draft_subject(student=request.user, professional=pro)
         request_form = RequestForm(instance=interview, initial=initial, professional=pro)
     return {
         "request_form": request_form,
-        "missing": services.missing_before_request(interview),
+        "missing": services.missing_before_request(
+            interview, drafted_message=request_form["message"].value() or ""
+        ),
         "message_warnings": composer.review_message(
             request_form["message"].value() or "", length_minutes=interview.length_minutes
         ),
@@ -193,8 +199,18 @@ def research(request, pk):
 @require_POST
 def request_save(request, pk):
     interview = interview_for_student(request.user, pk)
-    form = RequestForm(request.POST, instance=interview, professional=interview.professional)
-    if form.is_valid():
+    form = RequestForm(
+        request.POST,
+        instance=interview,
+        professional=interview.professional,
+        sending="send" in request.POST,
+    )
+    # The page's one form carries the research notes too (Save research, Save draft and Send
+    # all save them); a post without them leaves the saved notes as they are.
+    with_research = any(name in request.POST for name in ResearchForm.Meta.fields)
+    research_form = ResearchForm(request.POST, instance=interview) if with_research else None
+    research_ok = research_form is None or research_form.is_valid()
+    if form.is_valid() and research_ok:
         data = form.cleaned_data
         try:
             services.request_prepare(
@@ -204,16 +220,25 @@ def request_save(request, pk):
                 accessibility_needs=data["accessibility_needs"],
                 message=data["message"],
                 times=data["times"],
+                subject=data["subject"],
+                research=research_form.cleaned_data if research_form is not None else None,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             if "send" in request.POST:
                 return send(request, pk)
-            messages.success(request, "Request saved as a draft. Nothing has been sent yet.")
+            messages.success(
+                request,
+                "Research notes and request saved as a draft. Nothing has been sent yet."
+                if with_research
+                else "Request saved as a draft. Nothing has been sent yet.",
+            )
             return redirect("interviews:detail", pk=pk)
     interview.refresh_from_db()
-    return _workspace(request, interview, request_form=form, status=400)
+    return _workspace(
+        request, interview, request_form=form, research_form=research_form, status=400
+    )
 
 
 def send(request, pk):
