@@ -164,3 +164,28 @@ def test_the_missing_list_counts_the_drafted_message(student, student_client, pr
     missing = page.split("Before you can send the request, add:")[1].split("</ul>")[0]
     assert "notes on the career" in missing
     assert "your introduction message" not in missing
+
+
+def test_an_untouched_drafted_message_is_drafted_again_from_the_research_just_typed(
+    student, student_client, pro
+):
+    interview = services.interview_start(student=student, professional=pro)
+    page = student_client.get(reverse("interviews:detail", args=[interview.pk]))
+    drafted = page.context["request_form"]["message"].value()
+    assert "I have been reading about" not in drafted
+    fields = {
+        "research_career": "",
+        "research_organisation": "Northwind builds banking apps.",
+        "research_person": "",
+        "subject": "Informational interview request",
+    }
+    # As a browser sends it: the draft unedited, its line breaks as CRLF.
+    post(student_client, interview, message=drafted.replace("\n", "\r\n"), save="1", **fields)
+    interview.refresh_from_db()
+    assert "I have been reading about Northwind: Northwind builds banking apps." in (
+        interview.message
+    )
+    # A message the student edited is theirs, kept as written.
+    post(student_client, interview, message="Dear Priya, my own words.", save="1", **fields)
+    interview.refresh_from_db()
+    assert interview.message == "Dear Priya, my own words."

@@ -88,6 +88,26 @@ def booking(request, pk):
     return _workspace(request, interview, booking_form=form, status=400)
 
 
+def _drafted(interview, research) -> str:
+    """The message the app drafts for this request, from the given research notes."""
+    return composer.draft_message(
+        student=interview.student,
+        professional=interview.professional,
+        length_minutes=interview.length_minutes,
+        format_label=interview.get_format_display(),
+        research_organisation=research.get("research_organisation", ""),
+        research_person=research.get("research_person", ""),
+    )
+
+
+def _notes(interview) -> dict[str, str]:
+    return {field: getattr(interview, field) for field in ResearchForm.Meta.fields}
+
+
+def _same_text(a: str, b: str) -> bool:
+    return a.split() == b.split()  # a browser sends a textarea's line breaks as CRLF
+
+
 def _request_stage(request, interview, request_form) -> dict:
     """The draft's request form (times and a message drafted for them) and what stands in its way."""
     pro = interview.professional
@@ -97,14 +117,7 @@ def _request_stage(request, interview, request_form) -> dict:
         for n, slot in enumerate(slots[:5], start=1):
             initial[f"time_{n}"] = slot.starts_at
         if not interview.message:
-            initial["message"] = composer.draft_message(
-                student=request.user,
-                professional=pro,
-                length_minutes=interview.length_minutes,
-                format_label=interview.get_format_display(),
-                research_organisation=interview.research_organisation,
-                research_person=interview.research_person,
-            )
+            initial["message"] = _drafted(interview, _notes(interview))
         if not interview.subject:
             initial["subject"] = composer.draft_subject(student=request.user, professional=pro)
         request_form = RequestForm(instance=interview, initial=initial, professional=pro)
@@ -199,6 +212,8 @@ def research(request, pk):
 @require_POST
 def request_save(request, pk):
     interview = interview_for_student(request.user, pk)
+    # The draft as shown, from the notes saved before this post (the forms below change them).
+    shown_draft = _drafted(interview, _notes(interview))
     form = RequestForm(
         request.POST,
         instance=interview,
@@ -212,6 +227,10 @@ def request_save(request, pk):
     research_ok = research_form is None or research_form.is_valid()
     if form.is_valid() and research_ok:
         data = form.cleaned_data
+        if research_form is not None and _same_text(data["message"], shown_draft):
+            # The student left the drafted message as it was: draft it again from the notes
+            # they have just typed, so it carries their homework.
+            data["message"] = _drafted(interview, research_form.cleaned_data)
         try:
             services.request_prepare(
                 interview=interview,
