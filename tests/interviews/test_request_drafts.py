@@ -13,6 +13,7 @@ from django.utils import timezone
 from apps.core.models import QueuedEmail
 from apps.interviews import services
 from apps.interviews.models import Interview
+from apps.network.models import Person
 from apps.questions.models import PlanItem
 
 from ..contacts.factories import make_professional
@@ -189,3 +190,41 @@ def test_an_untouched_drafted_message_is_drafted_again_from_the_research_just_ty
     post(student_client, interview, message="Dear Priya, my own words.", save="1", **fields)
     interview.refresh_from_db()
     assert interview.message == "Dear Priya, my own words."
+
+
+def test_a_booking_with_someone_they_know_saves_the_research_typed_beside_it(
+    student, student_client
+):
+    person = Person.objects.create(student=student, full_name="Aoife Byrne", role="Curator")
+    interview = services.interview_start_with_person(student=student, person=person)
+    page = page_of(student_client, interview)
+    start = page.index(f'action="{reverse("interviews:booking", args=[interview.pk])}"')
+    form = page[start : page.index("</form>", start)]
+    assert 'name="research_person"' in form and 'name="starts_at"' in form
+    notes = {
+        "research_career": "Curators care for collections.",
+        "research_organisation": "The Harbour Museum reopened in 2024.",
+        "research_person": "Aoife curated the tide exhibition.",
+    }
+    url = reverse("interviews:booking", args=[interview.pk])
+    booking = {"length_minutes": 20, "format": "phone", "where": "07700"}
+    # A refused booking (no time) saves nothing and keeps the notes on the page.
+    response = student_client.post(url, {**booking, **notes})
+    assert response.status_code == 400
+    assert "Aoife curated the tide exhibition." in html.unescape(response.content.decode())
+    interview.refresh_from_db()
+    assert interview.research_person == "" and interview.status == "draft"
+    # "Save research" saves the notes alone.
+    response = student_client.post(url, {**booking, **notes, "save": "research"})
+    assert response.status_code == 302
+    interview.refresh_from_db()
+    assert interview.research_person == "Aoife curated the tide exhibition."
+    assert interview.status == "draft"
+    # "Record the booking" saves the booking and the notes typed since.
+    when = local(timezone.now() + timedelta(days=3))
+    changed = {**notes, "research_person": "Aoife also writes for the museum blog."}
+    response = student_client.post(url, {**booking, **changed, "starts_at": when})
+    assert response.status_code == 302
+    interview.refresh_from_db()
+    assert interview.status == "confirmed"
+    assert interview.research_person == "Aoife also writes for the museum blog."

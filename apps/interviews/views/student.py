@@ -63,7 +63,13 @@ def start_with_person(request, person_pk):
 def booking(request, pk):
     interview = interview_for_student(request.user, pk)
     form = BookingForm(request.POST)
-    if form.is_valid():
+    # A draft's page posts its research notes with the booking (one form: nothing typed is
+    # lost); a post without them leaves the saved notes as they are.
+    with_research = any(name in request.POST for name in ResearchForm.Meta.fields)
+    research_form = ResearchForm(request.POST, instance=interview) if with_research else None
+    if request.POST.get("save") == "research":
+        return research(request, pk)
+    if form.is_valid() and (research_form is None or research_form.is_valid()):
         data = form.cleaned_data
         was_booked = interview.status == Interview.Status.CONFIRMED
         try:
@@ -73,6 +79,11 @@ def booking(request, pk):
                 length_minutes=data["length_minutes"],
                 format=data["format"],
                 where=data["where"],
+                research={
+                    field: research_form.cleaned_data[field] for field in ResearchForm.Meta.fields
+                }
+                if research_form is not None
+                else None,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -85,7 +96,9 @@ def booking(request, pk):
             )
             return redirect("interviews:detail", pk=pk)
     interview.refresh_from_db()
-    return _workspace(request, interview, booking_form=form, status=400)
+    return _workspace(
+        request, interview, booking_form=form, research_form=research_form, status=400
+    )
 
 
 def _drafted(interview, research) -> str:
@@ -178,11 +191,14 @@ def _workspace(
         # page; here they record the booking (and move it).
         if interview.status in (Interview.Status.DRAFT, Interview.Status.CONFIRMED):
             context["booking_form"] = booking_form or BookingForm.for_interview(interview)
+        if interview.status == Interview.Status.DRAFT:
+            context["page_form_action"] = reverse("interviews:booking", args=[interview.pk])
     elif interview.status == Interview.Status.DRAFT:
         # The request stage is shown only while the plan is a draft: the drafted message, its
         # coaching and the rules are not worked out for a page that does not show them (the load
         # benchmark found them a fifth of a held interview's page).
         context.update(_request_stage(request, interview, request_form))
+        context["page_form_action"] = reverse("interviews:request_save", args=[interview.pk])
     return render(request, "interviews/detail.html", context, status=status)
 
 
@@ -213,7 +229,8 @@ def research(request, pk):
 def request_save(request, pk):
     interview = interview_for_student(request.user, pk)
     # The draft as shown, from the notes saved before this post (the forms below change them).
-    shown_draft = _drafted(interview, _notes(interview))
+    # (Only a binder request has one: the path refuses someone the student knows, below.)
+    shown_draft = _drafted(interview, _notes(interview)) if interview.professional else None
     form = RequestForm(
         request.POST,
         instance=interview,
@@ -227,7 +244,11 @@ def request_save(request, pk):
     research_ok = research_form is None or research_form.is_valid()
     if form.is_valid() and research_ok:
         data = form.cleaned_data
-        if research_form is not None and _same_text(data["message"], shown_draft):
+        if (
+            research_form is not None
+            and shown_draft is not None
+            and _same_text(data["message"], shown_draft)
+        ):
             # The student left the drafted message as it was: draft it again from the notes
             # they have just typed, so it carries their homework.
             data["message"] = _drafted(interview, research_form.cleaned_data)
