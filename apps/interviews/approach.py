@@ -339,6 +339,16 @@ def _subject(person: Counterpart, sender: Sender) -> str:
     return "Informational interview request"
 
 
+def research_line(person: Counterpart, sender: Sender) -> str:
+    """The sentence or two that show the student did their homework (the request composer
+    for the binder's professionals uses the same words)."""
+    return _research(person, sender)
+
+
+def subject_line(person: Counterpart, sender: Sender) -> str:
+    return _subject(person, sender)
+
+
 def mailto(address: str, subject: str, body: str) -> str:
     """A link that opens the student's own e-mail with this message ready to send."""
     # RFC 6068: every reserved character percent-encoded (quote with safe="" leaves none of

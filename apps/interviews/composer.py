@@ -9,6 +9,8 @@ import re
 
 from apps.questions.coach import is_job_ask
 
+from .approach import Counterpart, Sender, research_line, subject_line
+
 CV_PATTERNS = [
     r"\b(attach|attached|attaching|enclose|enclosed|enclosing)\b[^.]*\b(cv|resume|résumé)\b",
     r"\b(cv|resume|résumé)\b[^.]*\b(attached|enclosed)\b",
@@ -35,7 +37,33 @@ def referrer_of(professional, student):
     return referrer
 
 
-def draft_message(*, student, professional, length_minutes: int, format_label: str) -> str:
+def _counterpart(professional, student) -> Counterpart:
+    """The binder entry as the drafts see it: referred only when the referral is true."""
+    referrer = referrer_of(professional, student)
+    return Counterpart(
+        full_name=professional.full_name,
+        how_known="referral" if referrer else "binder",
+        role=professional.job_title,
+        organisation=professional.organisation.name if professional.organisation_id else "",
+        referrer_name=referrer.full_name if referrer else "",
+    )
+
+
+def draft_subject(*, student, professional) -> str:
+    """The request e-mail's subject, for the student to edit: the guides' wording, with the
+    referrer's name first only when someone truly referred them."""
+    return subject_line(_counterpart(professional, student), Sender.from_user(student))
+
+
+def draft_message(
+    *,
+    student,
+    professional,
+    length_minutes: int,
+    format_label: str,
+    research_organisation: str = "",
+    research_person: str = "",
+) -> str:
     profile = getattr(student, "student_profile", None)
     studies = ""
     if profile and profile.programme:
@@ -53,10 +81,21 @@ def draft_message(*, student, professional, length_minutes: int, format_label: s
         else "I found you through my university career centre's list of professionals who are "
         "happy to talk to students."
     )
+    # The research notes, in the student's words: the line that shows they did their homework.
+    homework = research_line(
+        _counterpart(professional, student),
+        Sender.from_user(
+            student,
+            research_organisation=research_organisation,
+            research_person=research_person,
+        ),
+    )
+    homework = f"{homework}\n\n" if homework else ""
     first_name = professional.full_name.split(" ")[0]
     return (
         f"Dear {first_name},\n\n"
         f"My name is {student.full_name}.{studies}{interests} {found}\n\n"
+        f"{homework}"
         f"I would be grateful for {length_minutes} minutes of your time ({format_label.lower()}) "
         f"to hear about your path into {role}{where} and what the work is really like. "
         "I am not asking about jobs: I would simply like to learn from your experience.\n\n"

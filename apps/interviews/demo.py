@@ -111,15 +111,17 @@ def seed() -> list[str]:
         days=-3,
         recorded_at=working_slot(-3, hour=15),
         actual_minutes=22,
-        notes="Generous with time; very candid about the hard parts.",
+        notes="Generous with time; very candid about the hard parts. Kept saying “research ops”.",
         language="usability testing\nsynthesis\nstakeholder buy-in\nmixed methods",
         reflection="Yes: the mix of people and analysis suits me.",
         next_steps="Take an intro statistics course.",
     )
-    for item in held.plan.items.all()[:2]:
-        Answer.objects.create(
-            interview=held, item=item, question=item.text, text="Notes from the conversation."
-        )
+    said = [
+        "Started in usability testing at an agency, then moved in-house.",
+        "Interviews and diary studies early in the week, synthesis with the designers after.",
+    ]
+    for item, text in zip(held.plan.items.all()[:2], said, strict=False):
+        Answer.objects.create(interview=held, item=item, question=item.text, text=text)
     Promise.objects.create(
         interview=held,
         text="Send a reading list on research methods",

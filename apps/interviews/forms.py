@@ -42,15 +42,21 @@ class RequestForm(forms.ModelForm):
 
     class Meta:
         model = Interview
-        fields = ["format", "length_minutes", "accessibility_needs", "message"]
+        fields = ["format", "length_minutes", "accessibility_needs", "subject", "message"]
         widgets = {
             "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
             "message": forms.Textarea(attrs={"rows": 12}),
         }
         labels = {"length_minutes": "Length", "accessibility_needs": "Accessibility needs, if any"}
+        help_texts = {
+            "subject": "The subject of the e-mail they receive: say it is an informational "
+            "interview request (and who referred you, if someone did)."
+        }
 
-    def __init__(self, *args, professional=None, **kwargs):
+    def __init__(self, *args, professional=None, sending=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # A draft may be saved before any time is chosen; only sending needs one.
+        self.sending = sending
         if professional is not None:
             self.fields["format"].choices = [
                 (v, label) for v, label in Interview.Format.choices if professional.accepts(v)
@@ -59,7 +65,8 @@ class RequestForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         times = [cleaned[f"time_{n}"] for n in range(1, 6) if cleaned.get(f"time_{n}")]
-        if cleaned.get("format") and cleaned["format"] != Interview.Format.EMAIL and not times:
+        needs_time = cleaned.get("format") and cleaned["format"] != Interview.Format.EMAIL
+        if self.sending and needs_time and not times:
             self.add_error("time_1", "Propose at least one time (up to five).")
         cleaned["times"] = times
         return cleaned

@@ -100,6 +100,8 @@ class Interview(models.Model):
     format = models.CharField(max_length=10, choices=Format.choices, default=Format.VIDEO)
     length_minutes = models.PositiveSmallIntegerField(choices=Length.choices, default=Length.USUAL)
     accessibility_needs = models.TextField(blank=True)
+    # The request e-mail's subject line, as the student edits it ("" reads the default).
+    subject = models.CharField("subject line", max_length=150, blank=True)
     message = models.TextField("introduction message", blank=True)
     requested_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)

@@ -26,6 +26,7 @@ def personal_data(user) -> dict:
             "research_organisation",
             "research_person",
             "accessibility_needs",
+            "subject",
             "message",
             "requested_at",
             "answered_at",

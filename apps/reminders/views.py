@@ -96,6 +96,22 @@ def _open_interviews(user, now) -> dict:
     }
 
 
+def _urgency(now):
+    """What to do first: a conversation within the next day, then the thank-yous and promises
+    whose moment is passing, then everything else (each group oldest first)."""
+    Kind = Reminder.Kind
+    return Case(
+        When(
+            kind__in=[Kind.PREPARE, Kind.DAY_BEFORE],
+            interview__starts_at__gt=now,
+            interview__starts_at__lte=now + timezone.timedelta(days=1),
+            then=Value(0),
+        ),
+        When(kind__in=[Kind.THANK_YOU, Kind.PROMISE], then=Value(1)),
+        default=Value(2),
+    )
+
+
 @student_required
 def dashboard(request):
     now = timezone.now()
@@ -104,8 +120,8 @@ def dashboard(request):
     reminders = (
         Reminder.objects.due(now)
         .filter(student=user)
-        .annotate(counterpart_name=COUNTERPART_NAME)
-        .order_by("due_at", "pk")
+        .annotate(counterpart_name=COUNTERPART_NAME, urgency=_urgency(now))
+        .order_by("urgency", "due_at", "pk")
         .values_list(*DASHBOARD_DUE, named=True)
     )
     soon = (

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from apps.interviews.models import Interview
+from apps.interviews.models import Answer, Interview
 from apps.practice import language
 
 from ..conftest import client_for
@@ -87,3 +87,30 @@ def test_private_to_the_student(student, other_student, staff_client, recorded):
     page = client_for(other_student).get(reverse("practice:language")).content.decode()
     assert "Stakeholder" not in page and "usability" not in page.lower()
     assert staff_client.get(reverse("practice:language")).status_code == 404
+
+
+def test_terms_come_also_from_recorded_answers_and_notes(student, student_client, recorded):
+    """Issue 21: the page draws on the answers and notes too, not only the "their words" box."""
+    ada, bo, cy = recorded
+    cy.notes = "She kept saying “visitor journey” and talked about audience engagement plans."
+    cy.save()
+    bo.notes = "Lots on the product roadmap and on design sprints."
+    bo.save()
+    Answer.objects.create(
+        interview=ada,
+        question="What is a typical week?",
+        text="Two design sprints, then synthesis.",
+    )
+    terms = {t.key: t for t in language.terms_for(student)}
+    # Quoted in the notes: a term of its own.
+    assert "visitor journey" in terms and terms["visitor journey"].count == 1
+    # A phrase in two conversations' answers and notes.
+    assert terms["design sprint"].count == 2
+    assert {s.professional for s in terms["design sprint"].sources} == {"Ada Lin", "Bo Ruiz"}
+    # Box terms heard again elsewhere count that conversation too (and no more than once).
+    assert terms["roadmap"].count == 1  # Bo's box and Bo's notes: one conversation
+    assert terms["synthesis"].count == 2  # Ada's box (and answer) and Cy's box
+    # A phrase heard once, in one conversation, is not a term.
+    assert "engagement plan" not in terms
+    page = student_client.get(reverse("practice:language")).content.decode()
+    assert "visitor journey" in page and "design sprints" in page

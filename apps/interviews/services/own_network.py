@@ -48,8 +48,11 @@ def booking_record(
     length_minutes: int,
     format: str,
     where: str,
+    research: dict[str, str] | None = None,
 ) -> None:
     """The student arranged the conversation themselves: its time, length, format and place.
+    research holds the research notes when the page sent them along (saved with the booking,
+    or not at all).
     Recording it confirms the interview (calendar file, reminders to prepare and the day
     before); recording it again moves it, with the calendar entry's next SEQUENCE."""
     if not interview.own_network:
@@ -98,6 +101,9 @@ def booking_record(
             )
             if interview.plan_id:
                 Plan.objects.filter(pk=interview.plan_id).update(length_minutes=length_minutes)
+            if research is not None:
+                notes = {field: text.strip() for field, text in research.items()}
+                Interview.objects.filter(pk=interview.pk).update(**notes)
     except IntegrityError:
         # PostgreSQL's exclusion constraint: another booking of theirs took this time a
         # moment ago.

@@ -62,13 +62,15 @@ def research_missing(interview: Interview) -> list[str]:
     return [label for field, label in RESEARCH_NOTES if not getattr(interview, field).strip()]
 
 
-def missing_before_request(interview: Interview) -> list[str]:
+def missing_before_request(interview: Interview, *, drafted_message: str = "") -> list[str]:
+    """What stands before sending. drafted_message is the message on the page (drafted for
+    the student, not saved yet): it counts, since saving the request saves it."""
     missing = research_missing(interview)
     plan = interview.plan
     count = plan.items.count() if plan is not None else 0
     if count < 3:
         missing.append(f"at least 3 questions in your plan (you have {count})")
-    if not interview.message.strip():
+    if not (interview.message.strip() or drafted_message.strip()):
         missing.append("your introduction message")
     if (
         interview.format != Interview.Format.EMAIL
@@ -119,8 +121,11 @@ def request_prepare(
     accessibility_needs: str,
     message: str,
     times: list[datetime],
+    subject: str = "",
+    research: dict[str, str] | None = None,
 ) -> None:
-    """Save the request's details and proposed times (nothing is sent yet)."""
+    """Save the request's details and proposed times (nothing is sent yet), and the research
+    notes when the page sent them with it (one form, so typed notes are never lost)."""
     pro = binder_only(interview)
     if interview.status not in (Status.DRAFT,):
         raise ValidationError("This request has been sent already; withdraw it to start again.")
@@ -138,6 +143,10 @@ def request_prepare(
         interview.length_minutes = length_minutes
         interview.accessibility_needs = accessibility_needs.strip()
         interview.message = message.strip()
+        interview.subject = " ".join(subject.split())[:150]
+        for field, _ in RESEARCH_NOTES:
+            if research is not None and field in research:
+                setattr(interview, field, research[field].strip())
         interview.save()
         if interview.plan_id:
             Plan.objects.filter(pk=interview.plan_id).update(length_minutes=length_minutes)

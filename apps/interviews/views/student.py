@@ -63,7 +63,13 @@ def start_with_person(request, person_pk):
 def booking(request, pk):
     interview = interview_for_student(request.user, pk)
     form = BookingForm(request.POST)
-    if form.is_valid():
+    # A draft's page posts its research notes with the booking (one form: nothing typed is
+    # lost); a post without them leaves the saved notes as they are.
+    with_research = any(name in request.POST for name in ResearchForm.Meta.fields)
+    research_form = ResearchForm(request.POST, instance=interview) if with_research else None
+    if request.POST.get("save") == "research":
+        return research(request, pk)
+    if form.is_valid() and (research_form is None or research_form.is_valid()):
         data = form.cleaned_data
         was_booked = interview.status == Interview.Status.CONFIRMED
         try:
@@ -73,6 +79,11 @@ def booking(request, pk):
                 length_minutes=data["length_minutes"],
                 format=data["format"],
                 where=data["where"],
+                research={
+                    field: research_form.cleaned_data[field] for field in ResearchForm.Meta.fields
+                }
+                if research_form is not None
+                else None,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -85,7 +96,29 @@ def booking(request, pk):
             )
             return redirect("interviews:detail", pk=pk)
     interview.refresh_from_db()
-    return _workspace(request, interview, booking_form=form, status=400)
+    return _workspace(
+        request, interview, booking_form=form, research_form=research_form, status=400
+    )
+
+
+def _drafted(interview, research) -> str:
+    """The message the app drafts for this request, from the given research notes."""
+    return composer.draft_message(
+        student=interview.student,
+        professional=interview.professional,
+        length_minutes=interview.length_minutes,
+        format_label=interview.get_format_display(),
+        research_organisation=research.get("research_organisation", ""),
+        research_person=research.get("research_person", ""),
+    )
+
+
+def _notes(interview) -> dict[str, str]:
+    return {field: getattr(interview, field) for field in ResearchForm.Meta.fields}
+
+
+def _same_text(a: str, b: str) -> bool:
+    return a.split() == b.split()  # a browser sends a textarea's line breaks as CRLF
 
 
 def _request_stage(request, interview, request_form) -> dict:
@@ -97,16 +130,15 @@ def _request_stage(request, interview, request_form) -> dict:
         for n, slot in enumerate(slots[:5], start=1):
             initial[f"time_{n}"] = slot.starts_at
         if not interview.message:
-            initial["message"] = composer.draft_message(
-                student=request.user,
-                professional=pro,
-                length_minutes=interview.length_minutes,
-                format_label=interview.get_format_display(),
-            )
+            initial["message"] = _drafted(interview, _notes(interview))
+        if not interview.subject:
+            initial["subject"] = composer.draft_subject(student=request.user, professional=pro)
         request_form = RequestForm(instance=interview, initial=initial, professional=pro)
     return {
         "request_form": request_form,
-        "missing": services.missing_before_request(interview),
+        "missing": services.missing_before_request(
+            interview, drafted_message=request_form["message"].value() or ""
+        ),
         "message_warnings": composer.review_message(
             request_form["message"].value() or "",
             length_minutes=interview.length_minutes,
@@ -165,11 +197,14 @@ def _workspace(
         # page; here they record the booking (and move it).
         if interview.status in (Interview.Status.DRAFT, Interview.Status.CONFIRMED):
             context["booking_form"] = booking_form or BookingForm.for_interview(interview)
+        if interview.status == Interview.Status.DRAFT:
+            context["page_form_action"] = reverse("interviews:booking", args=[interview.pk])
     elif interview.status == Interview.Status.DRAFT:
         # The request stage is shown only while the plan is a draft: the drafted message, its
         # coaching and the rules are not worked out for a page that does not show them (the load
         # benchmark found them a fifth of a held interview's page).
         context.update(_request_stage(request, interview, request_form))
+        context["page_form_action"] = reverse("interviews:request_save", args=[interview.pk])
     return render(request, "interviews/detail.html", context, status=status)
 
 
@@ -199,9 +234,30 @@ def research(request, pk):
 @require_POST
 def request_save(request, pk):
     interview = interview_for_student(request.user, pk)
-    form = RequestForm(request.POST, instance=interview, professional=interview.professional)
-    if form.is_valid():
+    # The draft as shown, from the notes saved before this post (the forms below change them).
+    # (Only a binder request has one: the path refuses someone the student knows, below.)
+    shown_draft = _drafted(interview, _notes(interview)) if interview.professional else None
+    form = RequestForm(
+        request.POST,
+        instance=interview,
+        professional=interview.professional,
+        sending="send" in request.POST,
+    )
+    # The page's one form carries the research notes too (Save research, Save draft and Send
+    # all save them); a post without them leaves the saved notes as they are.
+    with_research = any(name in request.POST for name in ResearchForm.Meta.fields)
+    research_form = ResearchForm(request.POST, instance=interview) if with_research else None
+    research_ok = research_form is None or research_form.is_valid()
+    if form.is_valid() and research_ok:
         data = form.cleaned_data
+        if (
+            research_form is not None
+            and shown_draft is not None
+            and _same_text(data["message"], shown_draft)
+        ):
+            # The student left the drafted message as it was: draft it again from the notes
+            # they have just typed, so it carries their homework.
+            data["message"] = _drafted(interview, research_form.cleaned_data)
         try:
             services.request_prepare(
                 interview=interview,
@@ -210,16 +266,25 @@ def request_save(request, pk):
                 accessibility_needs=data["accessibility_needs"],
                 message=data["message"],
                 times=data["times"],
+                subject=data["subject"],
+                research=research_form.cleaned_data if research_form is not None else None,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             if "send" in request.POST:
                 return send(request, pk)
-            messages.success(request, "Request saved as a draft. Nothing has been sent yet.")
+            messages.success(
+                request,
+                "Research notes and request saved as a draft. Nothing has been sent yet."
+                if with_research
+                else "Request saved as a draft. Nothing has been sent yet.",
+            )
             return redirect("interviews:detail", pk=pk)
     interview.refresh_from_db()
-    return _workspace(request, interview, request_form=form, status=400)
+    return _workspace(
+        request, interview, request_form=form, research_form=research_form, status=400
+    )
 
 
 def send(request, pk):

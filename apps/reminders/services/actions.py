@@ -54,6 +54,31 @@ def reminder_dismiss(*, reminder: Reminder) -> None:
 # --- Thank-you note -----------------------------------------------------------------------------
 
 
+# The first words a student's next step or a professional's offer usually starts with. Only
+# these lose their capital inside the drafted sentence; anything else (a name, a place, "I",
+# "CV") is kept exactly as the student wrote it.
+LOWERED_OPENERS = frozenset(
+    "apply ask attend book call check connect contact e-mail email enrol find finish follow "
+    "forward get give introduce join keep let look make meet pass practise practice prepare "
+    "put reach read register research review see send set share show sign speak start take "
+    "talk try update visit write".split()
+)
+
+
+def _inside_sentence(text: str) -> str:
+    """The student's words, without a final full stop, as they read after "to": only a common
+    opening verb is lowered; every other word keeps the case it was written in."""
+    text = text.strip().rstrip(".").strip()
+    first, _, rest = text.partition(" ")
+    if first[:1].isupper() and first[1:].islower() and first.lower() in LOWERED_OPENERS:
+        return first.lower() + (f" {rest}" if rest else "")
+    return text
+
+
+def _and_list(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
+
+
 def thank_you_draft(interview: Interview) -> str:
     pro = interview.counterpart
     first = pro.full_name.split(" ")[0]
@@ -66,28 +91,57 @@ def thank_you_draft(interview: Interview) -> str:
             themes.append(item.theme)
     labels = [Theme(t).label.lower() for t in themes[:3]]
     if labels:
-        topics = ", ".join(labels[:-1]) + (" and " if len(labels) > 1 else "") + labels[-1]
-        discussed = f"I especially valued what you said about {topics}."
+        discussed = f"I especially valued what you said about {_and_list(labels)}."
     else:
         discussed = "I learnt a great deal from hearing how you see your work."
-    step = (interview.next_steps or "").strip().splitlines()
+    step = [line for line in (interview.next_steps or "").strip().splitlines() if line.strip()]
     action = (
-        f" Following your advice, my next step is to {step[0].rstrip('.').lower()}."
-        if step and step[0]
-        else ""
+        f" Following your advice, my next step is to {_inside_sentence(step[0])}." if step else ""
     )
-    promises = [p.text.strip().rstrip(".") for p in interview.promises.filter(done_at__isnull=True)]
+    # Every offer they made, in the order they fall due: a note that recalls only the first
+    # reads as if the others were forgotten.
+    promises = [
+        _inside_sentence(p.text)
+        for p in interview.promises.filter(done_at__isnull=True)
+        if p.text.strip()
+    ]
     recall = ""
     if promises:
-        recall = f" Thank you also for kindly offering to {promises[0][0].lower()}{promises[0][1:]}; there is no rush at all."
+        offers = _and_list([promises[0], *(f"to {p}" for p in promises[1:])])
+        recall = f" Thank you also for kindly offering to {offers}; there is no rush at all."
+    today = bool(
+        interview.starts_at and timezone.localdate(interview.starts_at) == timezone.localdate()
+    )
     return (
         f"Dear {first},\n\n"
-        f"Thank you very much for taking the time to talk with me"
-        f"{' today' if interview.starts_at and timezone.localdate(interview.starts_at) == timezone.localdate() else ''}. "
-        f"{discussed}{action}{recall}\n\n"
+        f"Thank you very much for taking the time to talk with me{' today' if today else ''}. "
+        f"{discussed}{action}{recall}{_about_me(interview)}\n\n"
         "I really appreciate your generosity, and I hope to keep in touch.\n\n"
         f"With thanks,\n{interview.student.full_name}"
     )
+
+
+def _about_me(interview: Interview) -> str:
+    """The guides' advice: remind them who you are, your interests and what you study, so that
+    they can think of you when something fits. Drawn from the student's profile, as written."""
+    profile = getattr(interview.student, "student_profile", None)
+    if profile is None:
+        return ""
+    interests = (profile.career_interests or "").strip().rstrip(".")
+    programme = (profile.programme or "").strip().rstrip(".")
+    if interests and programme:
+        return (
+            f" As I said, I am studying {programme} and my interest is in {interests}; our "
+            "conversation made it much clearer how I could use what I am learning."
+        )
+    if interests:
+        return f" As I said, my interest is in {interests}, and our conversation made it clearer."
+    if programme:
+        return (
+            f" Our conversation made it much clearer how I could use what I am learning in "
+            f"{programme}."
+        )
+    return ""
 
 
 def thank_you_for(interview: Interview) -> ThankYou:

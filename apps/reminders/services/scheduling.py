@@ -111,11 +111,15 @@ def on_interview_confirmed(interview: Interview) -> None:
             interview=interview,
             due_at=max(now, starts - timedelta(days=1)),
         )
+    # At the latest a day after the end; a conversation booked once it is over is thanked
+    # at once.
     _ensure(
         kind=Kind.THANK_YOU,
         student=interview.student,
         interview=interview,
-        due_at=ends + timedelta(hours=settings.REMINDER_THANK_YOU_HOURS_AFTER),
+        due_at=now
+        if ends <= now
+        else ends + timedelta(hours=settings.REMINDER_THANK_YOU_HOURS_AFTER),
     )
 
 
@@ -198,6 +202,11 @@ def contact_set(
             )
     if cadence_days is not None and not 7 <= cadence_days <= 365:
         raise ValidationError("Choose between 7 and 365 days.")
+    if is_mentor != contact.is_mentor and cadence_days == contact.cadence_days:
+        # The contacts page posts the cadence shown with every save: unchanged while the
+        # mentor box changes, it is the old role's, not a choice. The page promises monthly
+        # for mentors (and three-monthly again once they are not).
+        cadence_days = None
     contact.is_mentor = is_mentor
     contact.mentor_reason = reason.strip()[:200] if is_mentor else ""
     contact.cadence_days = cadence_days or (
