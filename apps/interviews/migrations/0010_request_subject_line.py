@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0008_own_network'),
+        ('interviews', '0009_professional_report'),
     ]
 
     operations = [
