@@ -217,7 +217,9 @@ def accept(instance: Instance, token: str, slot: int, barrier: threading.Barrier
     _, _, page = browser.get(instance.url(f"/respond/{token}/"))
     barrier.wait(timeout=30)
     return browser.post_form(
-        instance.url(f"/respond/{token}/accept/"), page, {"proposed_time": slot}
+        instance.url(f"/respond/{token}/accept/"),
+        page,
+        {"proposed_time": slot, "where": "https://meet.example/two"},
     )
 
 

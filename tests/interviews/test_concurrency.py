@@ -64,7 +64,14 @@ def test_twenty_conflicting_accepts_confirm_exactly_one():
 
     def accept(n):
         token, slot = tokens[n]
-        return Client().post(f"/respond/{token}/accept/", {"proposed_time": slot}).status_code
+        return (
+            Client()
+            .post(
+                f"/respond/{token}/accept/",
+                {"proposed_time": slot, "where": "https://meet.example/r"},
+            )
+            .status_code
+        )
 
     codes = run_at_once(accept)
     assert 500 not in codes

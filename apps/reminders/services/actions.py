@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from apps.core.mail import email_send
@@ -98,11 +99,13 @@ def thank_you_draft(interview: Interview) -> str:
     action = (
         f" Following your advice, my next step is to {_inside_sentence(step[0])}." if step else ""
     )
-    # Every offer they made, in the order they fall due: a note that recalls only the first
-    # reads as if the others were forgotten.
+    # Every offer they made, in the order they fall due (undated ones last, on every
+    # database): a note that recalls only the first reads as if the others were forgotten.
     promises = [
         _inside_sentence(p.text)
-        for p in interview.promises.filter(done_at__isnull=True)
+        for p in interview.promises.filter(done_at__isnull=True).order_by(
+            F("due_on").asc(nulls_last=True), "pk"
+        )
         if p.text.strip()
     ]
     recall = ""
