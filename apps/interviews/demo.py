@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from apps.accounts.demo import cohort
 from apps.accounts.models import User
@@ -74,7 +75,8 @@ def _interview(student, professional, status, *, days, start=None, **fields):
         expires_at=None if requested_at is None else requested_at + timedelta(days=14),
         starts_at=start if meeting else None,
         ends_at=start + timedelta(minutes=20) if meeting else None,
-        where="Video call: link in the confirmation e-mail" if meeting else "",
+        # A video call is booked with its link (the respond page asks for it).
+        where=f"https://meet.example.edu/{slugify(professional.full_name)}" if meeting else "",
         **fields,
     )
     if status in ("requested", "draft"):

@@ -139,7 +139,7 @@ def test_student_to_confirmed_to_recorded(student, student_client, run_worker):
 def test_professional_suggests_another_time_and_the_student_confirms_it(
     student, student_client, run_worker
 ):
-    interview = sent_interview(student)
+    interview = sent_interview(student, format="phone")  # a video call would need its link
     run_worker()
     path = link_in(delivered_to(interview.professional.email)[0].body, "/respond/")
     later = timezone.localtime(timezone.now() + timedelta(days=6)).replace(

@@ -47,3 +47,30 @@ def test_a_phone_call_may_be_accepted_without_a_place(student):
     assert accept(interview, "").status_code == 200
     interview.refresh_from_db()
     assert interview.status == "confirmed"
+
+
+def counter(interview, note):
+    token = services.professional_token(interview)
+    return Client().post(
+        reverse("interviews:respond_action", args=[token, "counter"]),
+        {"starts_at": "2099-03-04T10:00", "note": note},
+        follow=True,
+    )
+
+
+def test_suggesting_another_time_for_a_video_call_asks_for_its_link(student):
+    interview = sent_interview(student, format="video")
+    queued = QueuedEmail.objects.count()
+    page = counter(interview, "Tuesday suits me better").content.decode()
+    assert "This is a video call: paste the link the student should join" in page
+    assert not interview.proposed_times.filter(proposed_by="professional").exists()
+    assert QueuedEmail.objects.count() == queued
+
+
+def test_a_suggested_time_with_its_link_is_confirmed_with_the_link(student):
+    interview = sent_interview(student, format="video")
+    counter(interview, "https://meet.example.com/xyz Tuesday suits me better")
+    slot = interview.proposed_times.get(proposed_by="professional")
+    services.counter_accept(interview=interview, proposed_time_id=slot.pk)
+    interview.refresh_from_db()
+    assert interview.status == "confirmed" and "https://meet.example.com/xyz" in interview.where

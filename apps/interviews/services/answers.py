@@ -12,6 +12,7 @@ from apps.contacts.models import Professional
 from apps.core.timezones import in_zone
 
 from ..models import Answer, Interview, ProposedTime
+from ..rules import why_video_link_missing
 from .common import (
     Status,
     _change,
@@ -121,6 +122,10 @@ def request_counter(*, interview: Interview, starts_at: datetime, note: str = ""
         raise ValidationError("This request has already been answered.")
     if starts_at <= timezone.now():
         raise ValidationError("Suggest a time in the future.")
+    # The student confirms this time as it stands, with this note as the place: a video call
+    # needs its link here, or it would be booked with no way in.
+    if missing := why_video_link_missing(interview, note):
+        raise ValidationError(missing)
     with transaction.atomic():
         ProposedTime.objects.create(
             interview=interview,
