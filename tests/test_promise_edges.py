@@ -24,6 +24,8 @@ from .conftest import make_user
 from .contacts.factories import make_professional
 from .interviews.helpers import calendar_files, delivered_to, ready_interview, sent_interview
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -36,7 +38,7 @@ def _older(pro, days=5):
 def _booked(student, pro, **kwargs):
     interview = sent_interview(student, pro, **kwargs)
     interviews.request_accept(
-        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
     )
     return Interview.objects.get(pk=interview.pk)
 

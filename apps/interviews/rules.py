@@ -27,7 +27,9 @@ def why_video_link_missing(interview: Interview, where: str) -> str:
     """A video call is booked with its link, so the student is not left without a way in.
 
     Asked when the professional accepts a time on their link's page, where they give the
-    place, and when they suggest another time (its note is the place the student confirms)."""
+    place (the accept form says it beside the field; request_accept refuses without it, so
+    no path books a video call with no way in), and when they suggest another time (its note
+    is the place the student confirms)."""
     if interview.format != Interview.Format.VIDEO or _LINK.search(where or ""):
         return ""
     return (

@@ -24,6 +24,8 @@ from apps.reminders.services import contact_touch
 from ..conftest import PASSWORD, client_for
 from ..interviews.helpers import ready_interview, sent_interview
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -80,7 +82,7 @@ def test_delete_my_account_needs_the_password_and_the_word_then_removes_everythi
 ):
     confirmed = sent_interview(student)
     interview_services.request_accept(
-        interview=confirmed, proposed_time_id=confirmed.proposed_times.first().pk
+        where=LINK, interview=confirmed, proposed_time_id=confirmed.proposed_times.first().pk
     )
     interview, _ = notes_for(student, "my private research")
     notes_for(other_student, "theirs")

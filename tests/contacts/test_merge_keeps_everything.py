@@ -18,6 +18,8 @@ from ..conftest import make_user
 from ..interviews.helpers import ready_interview, sent_interview
 from .factories import make_professional
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -158,7 +160,9 @@ def test_a_confirmed_meeting_wins_over_a_request_and_the_other_gets_a_cancel(sta
     merged = make_professional(full_name="Di Twin", monthly_capacity=5)
     request = sent_interview(student, kept)
     meeting = sent_interview(student, merged, start_in=timedelta(days=5))
-    interviews.request_accept(interview=meeting, proposed_time_id=meeting.proposed_times.first().pk)
+    interviews.request_accept(
+        where=LINK, interview=meeting, proposed_time_id=meeting.proposed_times.first().pk
+    )
 
     binder.professionals_merge(first=kept, second=merged, by=staff)
 

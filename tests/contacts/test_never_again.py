@@ -24,6 +24,8 @@ from ..conftest import make_user
 from ..interviews.helpers import calendar_files, delivered_to, ready_interview, sent_interview
 from .factories import make_professional
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -34,7 +36,7 @@ def _queued_to(address):
 def _booked(student, pro, **kwargs):
     interview = sent_interview(student, pro, **kwargs)
     interviews.request_accept(
-        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
     )
     return Interview.objects.get(pk=interview.pk)
 

@@ -12,6 +12,8 @@ from apps.interviews.models import CalendarFeed, Interview
 
 from .helpers import calendar_files, delivered_to, sent_interview
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -25,7 +27,7 @@ def test_ics_uid_stays_and_sequence_grows_through_reschedule_and_cancel(
 ):
     interview = sent_interview(student)
     services.request_accept(
-        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
     )
     run_worker()
     first_cal, first = event_of(calendar_files(delivered_to(student.email)[-1])[0])
@@ -43,7 +45,7 @@ def test_ics_uid_stays_and_sequence_grows_through_reschedule_and_cancel(
         assert off["UID"] == first["UID"] and "ORGANIZER" in off and len(off["ATTENDEE"]) == 2
     interview.refresh_from_db()
     services.request_accept(
-        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
     )
     mail.outbox.clear()
     run_worker()
@@ -85,7 +87,7 @@ def test_times_are_right_across_daylight_saving(student):
 def test_private_feed_lists_interviews_and_can_be_regenerated(student, student_client):
     interview = sent_interview(student)
     services.request_accept(
-        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
     )
     page = student_client.get(reverse("interviews:calendar")).content.decode()
     token = CalendarFeed.objects.get(student=student).token

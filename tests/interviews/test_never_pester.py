@@ -19,6 +19,8 @@ from ..conftest import client_for, make_user
 from ..contacts.factories import make_professional
 from .helpers import calendar_files, delivered_to, ready_interview, sent_interview
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -154,7 +156,7 @@ def test_the_student_sees_the_wait_before_starting_a_draft(student, student_clie
 def test_a_booked_conversation_cannot_be_declined_only_cancelled_with_a_reason(student, run_worker):
     interview = sent_interview(student)
     services.request_accept(
-        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
     )
     interview.refresh_from_db()
     token = services.professional_token(interview)
@@ -203,7 +205,7 @@ def test_a_rescheduled_conversation_gets_no_second_follow_up(student):
         services.request_follow_up(interview=interview)
         interview.refresh_from_db()
         services.request_accept(
-            interview=interview, proposed_time_id=interview.proposed_times.first().pk
+            where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
         )
         interview.refresh_from_db()
         services.interview_reschedule(

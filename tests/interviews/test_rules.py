@@ -17,6 +17,8 @@ from ..conftest import make_user
 from ..contacts.factories import make_professional
 from .helpers import ready_interview, sent_interview
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -91,7 +93,9 @@ def test_never_again_withdraws_everything_and_hides_forever(student, run_worker)
     waiting = sent_interview(student, pro)
     other = make_user()
     booked = sent_interview(other, pro)
-    services.request_accept(interview=booked, proposed_time_id=booked.proposed_times.first().pk)
+    services.request_accept(
+        where=LINK, interview=booked, proposed_time_id=booked.proposed_times.first().pk
+    )
     binder.professional_set_status(professional=pro, status="do_not_contact")
     waiting.refresh_from_db()
     booked.refresh_from_db()
@@ -130,7 +134,9 @@ def test_bad_proposed_times_are_refused(student, times, message):
 
 def test_proposals_may_not_overlap_the_students_confirmed_interviews(student):
     booked = sent_interview(student)
-    services.request_accept(interview=booked, proposed_time_id=booked.proposed_times.first().pk)
+    services.request_accept(
+        where=LINK, interview=booked, proposed_time_id=booked.proposed_times.first().pk
+    )
     booked.refresh_from_db()
     interview = services.interview_start(student=student, professional=make_professional())
     with pytest.raises(ValidationError, match="overlaps your confirmed interview"):
@@ -162,9 +168,13 @@ def test_confirmed_times_never_overlap_for_the_professional(student):
     pro = make_professional(monthly_capacity=5)
     first = sent_interview(student, pro)
     second = sent_interview(make_user(), pro)
-    services.request_accept(interview=first, proposed_time_id=first.proposed_times.first().pk)
+    services.request_accept(
+        where=LINK, interview=first, proposed_time_id=first.proposed_times.first().pk
+    )
     with pytest.raises(ValidationError, match="already taken"):
-        services.request_accept(interview=second, proposed_time_id=second.proposed_times.first().pk)
+        services.request_accept(
+            where=LINK, interview=second, proposed_time_id=second.proposed_times.first().pk
+        )
     second.refresh_from_db()
     assert second.status == "requested"
 

@@ -14,6 +14,8 @@ from ..conftest import make_user
 from ..contacts.factories import make_professional
 from .helpers import sent_interview
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -124,7 +126,7 @@ def test_staff_list_shows_each_professionals_load_this_month(staff_client, stude
 def test_a_record_with_an_error_keeps_everything_typed(student, student_client):
     interview = sent_interview(student)
     services.request_accept(
-        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
     )
     Interview.objects.filter(pk=interview.pk).update(
         starts_at=timezone.now() - timedelta(hours=1),

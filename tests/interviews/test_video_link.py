@@ -1,6 +1,7 @@
 """A video call is confirmed with its link: the professional is asked for it (issue 21)."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -74,3 +75,13 @@ def test_a_suggested_time_with_its_link_is_confirmed_with_the_link(student):
     services.counter_accept(interview=interview, proposed_time_id=slot.pk)
     interview.refresh_from_db()
     assert interview.status == "confirmed" and "https://meet.example.com/xyz" in interview.where
+
+
+def test_the_booking_service_itself_refuses_a_video_call_without_its_link(student):
+    interview = sent_interview(student, format="video")
+    with pytest.raises(ValidationError, match="This is a video call"):
+        services.request_accept(
+            interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        )
+    interview.refresh_from_db()
+    assert interview.status == "requested" and interview.starts_at is None

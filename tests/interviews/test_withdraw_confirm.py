@@ -11,6 +11,8 @@ from apps.interviews.models import Interview
 from ..conftest import client_for
 from .helpers import ready_interview, sent_interview
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -94,7 +96,7 @@ def test_another_student_gets_404_and_staff_are_refused(student, other_student, 
 def test_an_answered_request_has_nothing_to_withdraw(student, student_client):
     interview = sent_interview(student)
     services.request_accept(
-        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
     )
     before = state()
     page = student_client.get(url(interview)).content.decode()

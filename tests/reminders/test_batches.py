@@ -18,6 +18,8 @@ from ..conftest import make_user
 from ..contacts.factories import make_professional
 from ..interviews.helpers import sent_interview
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -29,7 +31,7 @@ def due_mix(count):
         student = make_user(full_name=f"Student {n}")
         interview = sent_interview(student, make_professional(), start_in=timedelta(days=10))
         interviews.request_accept(
-            interview=interview, proposed_time_id=interview.proposed_times.first().pk
+            where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
         )
         Reminder.objects.create(
             student=student,

@@ -19,13 +19,15 @@ from apps.reminders.models import Contact, Reminder
 from ..contacts.factories import make_professional
 from ..interviews.helpers import sent_interview
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
 def held(student, **record):
     interview = sent_interview(student)
     interviews.request_accept(
-        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
     )
     Interview.objects.filter(pk=interview.pk).update(
         starts_at=timezone.now() - timedelta(hours=1),
@@ -127,7 +129,9 @@ def test_the_dashboard_puts_tomorrows_conversation_then_thank_yous_before_older_
     student, student_client
 ):
     soon = sent_interview(student, start_in=timedelta(hours=12))
-    interviews.request_accept(interview=soon, proposed_time_id=soon.proposed_times.first().pk)
+    interviews.request_accept(
+        where=LINK, interview=soon, proposed_time_id=soon.proposed_times.first().pk
+    )
     other = sent_interview(student, make_professional())
     now = timezone.now()
     Reminder.objects.create(

@@ -20,6 +20,8 @@ from apps.reminders.models import Contact, EmailOptOut, Reminder
 from ..contacts.factories import make_professional
 from ..interviews.helpers import sent_interview
 
+LINK = "https://meet.example.com/booked"  # a video call is accepted with its link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -29,7 +31,7 @@ def pending(student, kind):
 
 def confirm(interview):
     interviews.request_accept(
-        interview=interview, proposed_time_id=interview.proposed_times.first().pk
+        where=LINK, interview=interview, proposed_time_id=interview.proposed_times.first().pk
     )
     interview.refresh_from_db()
     return interview

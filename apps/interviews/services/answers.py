@@ -99,6 +99,8 @@ def request_accept(*, interview: Interview, proposed_time_id: int, where: str = 
         ).first()
         if slot is None:
             raise ValidationError("Choose one of the proposed times.")
+        if missing := why_video_link_missing(interview, where):
+            raise ValidationError(missing)
         _confirm(interview, slot.starts_at, where)
 
 
