@@ -65,8 +65,7 @@ def booking(request, pk):
     form = BookingForm(request.POST)
     # A draft's page posts its research notes with the booking (one form: nothing typed is
     # lost); a post without them leaves the saved notes as they are.
-    with_research = any(name in request.POST for name in ResearchForm.Meta.fields)
-    research_form = ResearchForm(request.POST, instance=interview) if with_research else None
+    research_form = _research_posted(request, interview)
     if request.POST.get("save") == "research":
         return research(request, pk)
     if form.is_valid() and (research_form is None or research_form.is_valid()):
@@ -99,6 +98,36 @@ def booking(request, pk):
     return _workspace(
         request, interview, booking_form=form, research_form=research_form, status=400
     )
+
+
+RESEARCH_FORM_ID = "research-form"  # the research form's id in detail.html
+
+
+def _research_posted(request, interview) -> ResearchForm | None:
+    """The research notes typed on the page, when the button pressed posted them (every button
+    of the page's research form does, the confirmed stage's actions included); None when the
+    post carried none, which leaves the saved notes as they are."""
+    if not any(name in request.POST for name in ResearchForm.Meta.fields):
+        return None
+    return ResearchForm(request.POST, instance=interview)
+
+
+def _keep_typed_research(request, interview):
+    """Save the research notes an action's post carried before the action itself, so that
+    moving, cancelling or closing a conversation never loses what the student typed. Returns
+    the page with the notes' errors (and nothing done) when they cannot be saved."""
+    form = _research_posted(request, interview)
+    if form is None:
+        return None
+    if not form.is_valid():
+        return _workspace(request, interview, research_form=form, status=400)
+    services.research_save(
+        interview=interview,
+        career=form.cleaned_data["research_career"],
+        organisation=form.cleaned_data["research_organisation"],
+        person=form.cleaned_data["research_person"],
+    )
+    return None
 
 
 def _drafted(interview, research) -> str:
@@ -205,6 +234,13 @@ def _workspace(
         # benchmark found them a fifth of a held interview's page).
         context.update(_request_stage(request, interview, request_form))
         context["page_form_action"] = reverse("interviews:request_save", args=[interview.pk])
+    if interview.status == Interview.Status.CONFIRMED:
+        # The confirmed stage's actions post the research form (see detail.html), so their
+        # fields belong to it too.
+        for name in ("reschedule_form", "booking_form"):
+            if name in context:
+                for field in context[name].fields.values():
+                    field.widget.attrs["form"] = RESEARCH_FORM_ID
     return render(request, "interviews/detail.html", context, status=status)
 
 
@@ -245,8 +281,8 @@ def request_save(request, pk):
     )
     # The page's one form carries the research notes too (Save research, Save draft and Send
     # all save them); a post without them leaves the saved notes as they are.
-    with_research = any(name in request.POST for name in ResearchForm.Meta.fields)
-    research_form = ResearchForm(request.POST, instance=interview) if with_research else None
+    research_form = _research_posted(request, interview)
+    with_research = research_form is not None
     research_ok = research_form is None or research_form.is_valid()
     if form.is_valid() and research_ok:
         data = form.cleaned_data
@@ -313,6 +349,8 @@ def send(request, pk):
 
 def _simple_action(request, pk, action, success):
     interview = interview_for_student(request.user, pk)
+    if refused := _keep_typed_research(request, interview):
+        return refused
     try:
         action(interview)
     except ValidationError as error:
@@ -380,6 +418,8 @@ def cancel(request, pk):
 @require_POST
 def reschedule(request, pk):
     interview = interview_for_student(request.user, pk)
+    if refused := _keep_typed_research(request, interview):
+        return refused
     form = RescheduleForm(request.POST)
     if form.is_valid():
         try:
