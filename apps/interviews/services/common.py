@@ -128,10 +128,12 @@ def _ics_attachment(interview: Interview, *, cancelled: bool = False) -> list[tu
     ]
 
 
-# The e-mails a professional may simply answer before a time is confirmed: the request and
-# its one follow-up. Their reply goes to the student (Reply-To), who has no other way to hear
-# a question such as "could we make it a call instead?"; the templates say so.
-REPLY_TO_STUDENT = frozenset({"interview_request", "interview_follow_up"})
+# The e-mails in which a professional may want to ask the student something before a time is
+# confirmed: the request and its one follow-up. They name the student's address to write to,
+# and never carry a Reply-To to the student: a reply quotes the e-mail, and with it the
+# professional's own signed links (to answer, to pause or erase their listing), which would
+# then be in the student's hands.
+STUDENT_ADDRESS_SHOWN = frozenset({"interview_request", "interview_follow_up"})
 
 
 def _mail_professional(interview: Interview, name: str, **context: Any) -> None:
@@ -144,14 +146,13 @@ def _mail_professional(interview: Interview, name: str, **context: Any) -> None:
     email_send(
         name=name,
         to=[pro.email],
-        reply_to=[student_address] if name in REPLY_TO_STUDENT and student_address else [],
         context={
             "interview": interview,
             "professional": pro,
             "student": interview.student,
             "link": professional_link(interview),
             "listing_link": binder.manage_link(pro),
-            "replies_reach_student": name in REPLY_TO_STUDENT and bool(student_address),
+            "student_address": student_address if name in STUDENT_ADDRESS_SHOWN else "",
             **context,
         },
         attachments=attachments,
