@@ -228,3 +228,35 @@ def test_a_booking_with_someone_they_know_saves_the_research_typed_beside_it(
     interview.refresh_from_db()
     assert interview.status == "confirmed"
     assert interview.research_person == "Aoife also writes for the museum blog."
+
+
+def test_send_with_a_message_drafted_again_shows_it_first_and_sends_nothing(
+    student, student_client, pro
+):
+    # The review's case: the notes say something meant for the student alone; "Save and send"
+    # on the untouched draft must not mail a line from them that the student never read.
+    interview = services.interview_start(student=student, professional=pro)
+    for n, text in enumerate(["How did you start?", "What is a week like?", "Who else?"]):
+        PlanItem.objects.create(plan=interview.plan, text=text, position=n, minutes=3)
+    page = student_client.get(reverse("interviews:detail", args=[interview.pk]))
+    drafted = page.context["request_form"]["message"].value()
+    fields = {
+        "research_career": "Researchers interview users.",
+        "research_organisation": "Northwind builds banking apps.",
+        "research_person": "Seems unhappy in the role, ask about pay.",
+        "subject": "Informational interview request",
+        "time_1": local(timezone.now() + timedelta(days=4)),
+    }
+    queued = QueuedEmail.objects.count()
+    response = post(student_client, interview, message=drafted, send="1", **fields)
+    assert response.status_code == 302
+    interview.refresh_from_db()
+    assert interview.status == Interview.Status.DRAFT
+    assert QueuedEmail.objects.count() == queued
+    assert interview.research_person == "Seems unhappy in the role, ask about pay."
+    page = page_of(student_client, interview)
+    assert "We added a line from your research to your message. Nothing has been sent" in page
+    # Read, and sent as it now stands: it goes.
+    post(student_client, interview, message=interview.message, send="1", **fields)
+    interview.refresh_from_db()
+    assert interview.status == Interview.Status.REQUESTED

@@ -286,6 +286,9 @@ def request_save(request, pk):
     research_ok = research_form is None or research_form.is_valid()
     if form.is_valid() and research_ok:
         data = form.cleaned_data
+        # A message drafted again here is shown to the student before it goes: nothing is
+        # sent that they have not read.
+        redrafted = False
         if (
             research_form is not None
             and shown_draft is not None
@@ -293,7 +296,9 @@ def request_save(request, pk):
         ):
             # The student left the drafted message as it was: draft it again from the notes
             # they have just typed, so it carries their homework.
-            data["message"] = _drafted(interview, research_form.cleaned_data)
+            again = _drafted(interview, research_form.cleaned_data)
+            redrafted = not _same_text(again, data["message"])
+            data["message"] = again
         try:
             services.request_prepare(
                 interview=interview,
@@ -308,6 +313,13 @@ def request_save(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            if "send" in request.POST and redrafted:
+                messages.info(
+                    request,
+                    "We added a line from your research to your message. Nothing has been "
+                    "sent: read it below, then send the request.",
+                )
+                return redirect("interviews:detail", pk=pk)
             if "send" in request.POST:
                 return send(request, pk)
             messages.success(
