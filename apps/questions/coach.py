@@ -145,7 +145,7 @@ WEBSITE_PATTERNS = [
     rf"\bwhat (?:kind|sort|type) of (?:company|organisation|business|firm|charity|place) is {_ORG}\b",
     rf"\bwhat (?:industry|sector|field|market) (?:is|does) {_ORG}\b",
     rf"\bwhere(?:'s| is| are) {_ORG}(?:'s)? ?(?:based|located|headquartered|head office|headquarters|main office)?$",
-    rf"\bwhere(?:'s| is| are) (?:{_ORG}'s|your|the) (?:head office|headquarters|main office|offices)\b",
+    rf"\bwhere(?:'s| is| are) (?:{_ORG}'s|your|the) (?:head office|headquarters|main offices?|offices)\b",
     r"\bheadquarter",
     rf"\bwho (?:runs|leads|founded|owns|started|set up|heads|manages|created) {_ORG}\b",
     rf"\bwho(?:'s| is) (?:the )?(?:ceo|chief executive|founder|managing director|chair|chairman|chairwoman|director|head)(?: of {_ORG})?$",
@@ -163,7 +163,7 @@ WEBSITE_PATTERNS = [
     r"\b(?:main|core) (?:product|products|service|services|business)\b",
     r"\b(?:list|range) of (?:products|services)\b",
     r"\b(?:annual )?(?:revenue|turnover|share price)\b",
-    rf"\bwhat is {_ORG}'?s? (?:mission|mission statement)\b",
+    rf"\bwhat(?:'s| is) {_ORG}'?s? (?:mission|mission statement)\b",
 ]
 # Asking for a job, an internship, a place on a scheme or intake, a visa, a referral, or to
 # pass on a CV, in the many ways students phrase it: the etiquette forbids it.
@@ -179,17 +179,41 @@ JOB_ASK_PATTERNS = [
     r"\bi (?:could|can|might|may|would|will) (?:\w+ )?(?:join|work (?:at|for|with)) (?:you|your|the organisation)\b",
     r"\b(?:help me|me to) (?:get|find|land|secure) (?:a|an|some) (?:\w+ )?(?:job|role|position|internship|placement|work)\b",
     r"\b(?:support|sponsor\w*|back|help with) (?:my|a|an) (?:\w+ )?visa",
+    # A chance, a space or room, for the student: "any chance your team takes on…", "any chance
+    # of a placement", "space for a placement student", "my chances of landing a spot".
+    r"^(?=.*\b(?:you|your|the organisation|me|i)\b).*\b(?:any|a|my|some) chances?\b[\w\s']{0,40}?\b(?:take|takes|taking|hire|hires|hiring|get me|join|joining|work for|work with|landing|land|placement|internship|shadowing|spot|place on|role|job|work|intake)\b",
+    r"\b(?:room|space|capacity) for (?:a|an|another|one more|me|someone like me)\b",
+    # Taking on, considering, hiring someone like the student.
+    r"\btak\w* on (?:\w+ ){0,3}?(?:students?|interns?|graduates|trainees?|juniors?|apprentices?|career changers|people like me|someone like me|anyone)\b",
+    r"\b(?:you|your \w+|the organisation|they|it)(?: \w+)? consider\w* (?:me|my|an?|someone|people|international|students?|graduates?)\b",
+    r"\bhire (?:someone|people|students|graduates) like me\b",
+    r"(?<!you )(?<!they )\b(?:get|be|being|getting) (?:hired|taken on|recruited|employed) (?:by|at|into) (?:you|your|the organisation)\b",
+    # Sending, passing, sharing, flagging the student's papers: "flag my application to…".
+    r"\b(?:pass|passing|forward|send|sending|give|hand|leave|take|share|flag|email|circulate|put)(?: \w+)?(?: you| on| along| forward)* my (?:cv|resume|résumé|application|portfolio|details|profile|linkedin|cover letter|name)\b",
+    r"\bmy (?:cv|resume|résumé|application|portfolio|details|profile) in front of\b",
+    r"\bput (?:my name|me|my application|my cv) forward\b",
+    r"\b(?:on|onto|on to) (?:your|the organisation's|their|the) (?:\w+ )?radar\b",
+    r"\bvouch for me\b",
+    r"\b(?:act|be|serve) as (?:a |my )?(?:referee|reference)\b",
+    # "If a junior role comes up, could you let me know?"
+    r"(?=.*\b(?:let me know|tell me|me in mind|contact me|email me|think of me|get in touch with me)\b).*\b(?:comes?|opens?|crops?|becomes? available|frees?) up\b|\b(?:comes?|opens?|crops?) up\b.*\b(?:let me know|me in mind|think of me|contact me)\b",
+    r"\b(?:opening|role|position|job|vacancy|place|spot)s? i (?:could|can|might) (?:slot into|fill|go for|take)\b",
+    r"\b(?:jobs?|roles?|positions?|internships?|placements?|apprenticeships?|traineeships?|vacancies|openings?) going\b",
+    r"\b(?:introduc\w*|connect\w*|link me up)\b[\w\s']{0,30}\b(?:recruiters?|recruitment|hiring|hr|human resources|talent team)\b",
+    r"\b(?:could|can|may|might) i (?:come and |come to |come in and )?(?:work|intern|join)(?: for| with| at)? (?:you|your|the organisation)\b",
+    r"\bhelp me (?:get|find|land|secure) (?:something|anything|work|a start|an opening)\b",
+    r"\b(?:i|me) (?:\w+ )?(?:be|get|getting) sponsored\b",
     r"\bmention me\b",
     r"\b(?:hr|recruit\w*|hiring|manager|boss|team lead|team|director)\b[\w\s']{0,25}\babout me\b",
     r"\b(?:openings?|vacanc\w+|roles?|positions?|jobs?|places?|spots?) (?:on|in|at|with) (?:your|the organisation)\b[\w\s']{0,25}\bfor (?:someone like )?me\b",
-    r"\b(?:referral|reference|recommendation) for me\b",
+    r"\b(?:referral|reference|referee|recommendation) for me\b",
     r"\bbe my (?:referee|reference|referral)\b",
     rf"\b{_US} (?:are |is |be )?(?:currently |still )?(?:hiring|recruiting|taking on|taking anyone on)\b",
     r"\b(?:take|takes|taking) on (?:an? |any |new |more )?(?:intern|interns|graduates|trainees|juniors?|apprentices|anyone)\b",
     r"\blooking for (?:new|more) (?:people|staff|hires|team members|graduates|interns|starters)\b",
     rf"\b{_US} (?:are |is )?(?:currently |still )?looking for (?:any |new |more )?(?:people|staff|hires|graduates|interns|trainees|apprentices|juniors|starters)\b",
     r"\b(?:whether|if) (?:you|they|your \w+|the organisation) (?:need|needs|want|wants|could use) (?:a |an |any |more |new |another )?(?:interns?|trainees?|apprentices?|graduates|juniors?|analysts?|help)\b",
-    r"\b(?:any|open|current) (?:jobs|vacancies|positions|openings|roles|internships|placements)\b",
+    r"\b(?:any|open|current) (?:jobs|vacancies|positions|openings?|roles|internships|placements|apprenticeships|traineeships)\b",
     r"\b(?:any|about|for|in|of|on|regarding|discuss|explore|exploring) (?:job|internship|placement|employment|hiring|vacancy|position) (?:opportunit\w*|openings?)\b",
     r"\bhire me\b",
     r"\b(?:pass|forward|send|give|hand|leave|take)(?: you| on| along)* my (?:cv|resume|résumé|application|portfolio)\b",
@@ -210,8 +234,8 @@ JOB_ASK_PATTERNS = [
     r"\bso (?:that )?i (?:can|could|might) apply\b",
     r"\b(?:could|can|may|might) i (?:apply|work|join)(?: \w+ly)?(?: to work| to join)?(?: for| with| at| to)? (?:you|your|the organisation)\b",
     r"\b(?:get onto|get on to|get into|apply for|apply to) (?:your|the organisation's)(?: \w+'s)?(?: \w+)? (?:scheme|programme|intake|internship|training contract|placement)\b",
-    r"\bsponsor\w* (?:my|me|visas?|international \w+|graduates)\b",
-    r"\bsponsor\w* (?:a |an |my )?(?:\w+ ){0,3}visas?\b",
+    r"\bsponsor(?:s|ing)? (?:my|me|visas?|international \w+|graduates|someone)\b",
+    r"\bsponsor(?:s|ing)? (?:a |an |my )?(?:\w+ ){0,5}(?:visas?|work permits?|permits?)\b",
     r"\b(?:offer|offers|provide|provides|give|gives) (?:visa |work visa )?sponsorship\b",
     r"\b(?:applications?|apply)\b[\w\s']{0,20}\b(?:your|the organisation's) (?:\w+ )?(?:scheme|programme|intake|internship|placement|vacanc\w+|roles?)\b",
     r"\b(?:introduce|connect|put) me (?:in touch )?(?:to|with)\b[\w\s]{0,30}?\b(?:hiring|recruit\w*|hr|human resources)\b",
@@ -281,12 +305,21 @@ DESCRIBING_OPENERS = [
 ]
 # A closing question asks whom else to talk to, whether or not it says "else".
 _PEOPLE = (
-    r"(?:anyone|anybody|someone|somebody|people|person|others|colleagues?|names|contacts|friends?)"
+    r"(?:anyone|anybody|someone|somebody|people|person|others|colleagues?|names|contacts|friends?"
+    r"|alumni|peers?|professionals|mentors?|experts?)"
 )
 _TALK = r"(?:talk|speak|contact|meet|learn|reach|get in touch|chat|talking|speaking|ask|approach)"
 CLOSING_PATTERNS = [
     r"\b(?:who|whom|anyone|someone|anybody|somebody) else\b",
-    rf"\b(?:recommend|suggest|point me(?: to| towards| in the direction of)?|introduce me to|connect me (?:with|to)|put me in (?:touch|contact) with)(?: (?:a|an|any|some|one|two|three|or|few|couple|of|more|other|the|your|names))* {_PEOPLE}\b",
+    rf"\b(?:recommend|suggest|point me(?: to| towards| in the direction of)?|introduce me to|connect me (?:with|to)|link me (?:up )?with|put me in (?:touch|contact) with|name)(?: (?!for\b|to\b)\w+){{0,4}}? {_PEOPLE}\b",
+    # "Is there a colleague you could connect me with?", "a person you'd point me to".
+    rf"\b{_PEOPLE}\b[\w\s']{{0,40}}\b(?:connect|introduce|link|point|send|direct) me\b",
+    rf"\b(?:you|you'd|you) know (?:of )?(?:\w+ ){{0,2}}?{_PEOPLE}\b",
+    r"\bwho (?:else )?do you know\b",
+    rf"\bwhich of your (?:\w+ )?{_PEOPLE}\b",
+    rf"\bwho(?:'s| is| would be| might be| could be) (?:the |a )?(?:best |right |good |ideal )?(?:person|people|one) to (?:see|{_TALK})\b",
+    rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:up for|open to|willing to|happy to|free for|available for|keen to|give me|spare me) (?:a |an |some )?(?:\w+ )?(?:call|chat|conversation|coffee|meeting|minutes|time|{_TALK}|hear)\b",
+    r"\b(?:contacts|names|introductions?)\b[\w\s']{0,30}\b(?:pass(?:ing)? on|shar(?:e|ing)|recommend|suggest)\b",
     rf"\bwhom?\b[\w\s']{{0,20}}\bi (?:should|could|might|ought to|can)(?: \w+)? {_TALK}\b",
     r"\b(?:best|right|good) (?:person|people) to (?:ask|talk|speak|contact|approach)\b",
     r"\bwhom? (?:would |do |could |might |should )?you(?:'d| would)? (?:suggest|recommend)\b",
@@ -297,7 +330,7 @@ CLOSING_PATTERNS = [
     r"\bworth (?:talking|speaking|contacting|meeting|getting in touch)\b",
     rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:i|me)(?: \w+){{0,2}} {_TALK}\b",
     rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:{_TALK}|hear) (?:with|to|from) me\b",
-    r"\bwhom?\b[\w\s']{0,20}\b(?:point|send|direct) me\b",
+    r"\bwhom?\b[\w\s']{0,30}\b(?:point|send|direct) me\b",
     r"\b(?:anyone|anybody|someone|who|whom|people) (?:in|from) your (?:network|circle|contacts)\b",
     r"\bdo you know (?:of )?(?:anyone|anybody|someone|somebody|people|others|any (?:people|colleagues))\b",
 ]
