@@ -88,6 +88,8 @@ OPEN_OPENERS = [
     "would you be able to",
     "would you be willing to",
     "would you be happy to",
+    "would you be prepared to",
+    "would you be open to",
     "can you tell me",
     "can you walk me",
     "can you talk me",
@@ -177,7 +179,7 @@ JOB_ASK_PATTERNS = [
     r"\b(?:mention|pass on|put forward|give) my name\b",
     r"\b(?:me|my \w+|my name) (?:\w+ ){0,3}(?:to|with) (?:your|the) (?:hiring|recruit\w*|hr|human resources)\b",
     r"\bi (?:could|can|might|may|would|will) (?:\w+ )?(?:join|work (?:at|for|with)) (?:you|your|the organisation)\b",
-    r"\b(?:help me|me to) (?:get|find|land|secure) (?:a|an|some) (?:\w+ )?(?:job|role|position|internship|placement|work)\b",
+    r"\b(?:help me|me to) (?:get|find|land|secure) (?:a|an|some) (?:\w+ )?(?:job|role|position|internship|placement|work|contract|offer|place|spot|apprenticeship|traineeship)\b",
     r"\b(?:support|sponsor\w*|back|help with) (?:my|a|an) (?:\w+ )?visa",
     # A chance, a space or room, for the student: "any chance your team takes on…", "any chance
     # of a placement", "space for a placement student", "my chances of landing a spot".
@@ -203,6 +205,28 @@ JOB_ASK_PATTERNS = [
     r"\b(?:could|can|may|might) i (?:come and |come to |come in and )?(?:work|intern|join)(?: for| with| at)? (?:you|your|the organisation)\b",
     r"\bhelp me (?:get|find|land|secure) (?:something|anything|work|a start|an opening)\b",
     r"\b(?:i|me) (?:\w+ )?(?:be|get|getting) sponsored\b",
+    # The student as the one who joins or starts: "could I be part of that?", "how soon could I
+    # start?", "could that be me?".
+    r"\b(?:could|can|might|would) i (?:be part of|be a part of|fit in|slot in|come in|get in|come on board)\b",
+    r"\b(?:could|can|might|would) i start(?:$| if| when| with you| at (?:your|the organisation)| on your)",
+    r"\b(?:could|might|would) (?:that|it|one of them) be me\b",
+    r"\bget (?:me )?in (?:at|with) (?:your|the organisation)\b",
+    r"\b(?:a|any) (?:way|route) (?:for me )?(?:onto|on to|into|in to|in at) (?:your|the organisation)\b",
+    # Their need for someone like the student: "short-staffed enough to need a junior".
+    r"^(?=.*\b(?:you|your|they)\b).*\b(?:need|needs|needing|could use|use) (?:an extra|another|an|a|any|more|some) (?:junior|intern|trainee|graduate|pair of hands|helper|assistant)\b",
+    r"\b(?:spare|free|extra) (?:desk|seat|spot|place|slot|position|role)\b",
+    r"\bshadow(?:ing)? you\b",
+    r"\bwith (?:an eye|a view) to (?:a |an )?(?:job|role|joining|working|position|offer|placement)\b",
+    r"\b(?:bring|brought|bringing) me on\b",
+    r"\bhav(?:e|ing) me (?:on|for|as|join|in|over)\b",
+    r"\bi (?:\w+ ){0,4}?get (?:a|an) (?:\w+ )?(?:offer|job|role|place|position|contract|internship|placement) (?:from|with|at) (?:you|your|the organisation)\b",
+    r"\b(?:arrange|organise|organize|get|provide|sort out|handle) (?:a|my|me a) (?:\w+ )?visa\b",
+    r"\bvisa\b[\w\s']{0,20}\bfor me\b",
+    r"\b(?:back|endorse|champion|support) (?:my (?:application|cv|candidacy)|me for)\b",
+    r"\b(?:use|used|using|put|mention|mentioned|mentioning|cite) your name\b[\w\s']{0,30}\b(?:application|cv|cover letter|apply|applying)\b",
+    # A request to pass something on to whoever hires, or to be told when hiring opens.
+    r"^(?:could|would|can|will) you (?:please )?(?:pass|forward|send|give|hand|share|flag|mention|email)\b[\w\s']{0,40}\b(?:recruit\w*|hiring|hr|human resources|talent)\b",
+    r"^(?!.*\blet me know (?:what|how|why|which|about)\b)(?=.*\b(?:let me know|tip me off|heads up|alert me|keep me posted|keep me updated|ping me|email me|contact me|think of me)\b).*\b(?:applications?|roles?|jobs?|openings?|vacanc\w+|positions?|intake|recruit\w*|hiring|needs?|internships?|placements?)\b",
     r"\bmention me\b",
     r"\b(?:hr|recruit\w*|hiring|manager|boss|team lead|team|director)\b[\w\s']{0,25}\babout me\b",
     r"\b(?:openings?|vacanc\w+|roles?|positions?|jobs?|places?|spots?) (?:on|in|at|with) (?:your|the organisation)\b[\w\s']{0,25}\bfor (?:someone like )?me\b",
@@ -226,14 +250,14 @@ JOB_ASK_PATTERNS = [
     r"\b(?:i|me) be considered\b",
     r"\bkeep me in mind\b",
     r"\bget me in\b",
-    r"\bget my foot in\b",
-    r"\b(?:spot|place|room|role|position|job|opening|vacancy|internship|placement) for me\b",
+    r"\b(?:my|me a) foot in\b",
+    r"\b(?:spot|place|room|role|position|job|opening|vacancy|internship|placement|anything|something) (?:\w+ )?for me\b(?! to)",
     r"\broom for (?:another|one more|a new)\b",
     r"\broom\b[\w\s']{0,25}\bfor (?:a|an|another|one more|a new) (?:\w+ )?(?:intern|trainee|graduate|junior|analyst|apprentice|student)\b",
     r"\b(?:job|internship|placement|vacancy|position|role|intake|scheme|programme)s? (?:that |which )?i (?:could|can|might|may) (?:apply|get|have|join)\b",
     r"\bso (?:that )?i (?:can|could|might) apply\b",
     r"\b(?:could|can|may|might) i (?:apply|work|join)(?: \w+ly)?(?: to work| to join)?(?: for| with| at| to)? (?:you|your|the organisation)\b",
-    r"\b(?:get onto|get on to|get into|apply for|apply to) (?:your|the organisation's)(?: \w+'s)?(?: \w+)? (?:scheme|programme|intake|internship|training contract|placement)\b",
+    r"(?<!you )\b(?:get onto|get on to|get into|apply for|apply to) (?:your|the organisation's)(?: \w+'s)?(?: \w+)? (?:scheme|programme|intake|internship|training contract|placement)\b",
     r"\bsponsor(?:s|ing)? (?:my|me|visas?|international \w+|graduates|someone)\b",
     r"\bsponsor(?:s|ing)? (?:a |an |my )?(?:\w+ ){0,5}(?:visas?|work permits?|permits?)\b",
     r"\b(?:offer|offers|provide|provides|give|gives) (?:visa |work visa )?sponsorship\b",
@@ -246,7 +270,7 @@ JOB_ASK_PATTERNS = [
     r"\bwith a view to (?:joining|working|a job|a role)\b",
     # "I would love to work at your company", "I'd love to join your team", "keen to be part of
     # your firm": wanting to work there, said to someone who works there, is a request.
-    r"\b(?:love|(?:i'd|i would|i) (?:really |very much )?like|hope|hoping|want|wanting|wish|keen|eager|aim|aiming|dream|dreaming|chance|opportunity) (?:the chance |an opportunity |the opportunity |one day |someday )?(?:to (?:work|join|be part of|become part of|be a part of|get into)|of (?:working|joining|being part of))(?: at| for| with| in| on)? (?:you|your|the organisation)\b",
+    r"\b(?:love|(?:i'd|i would|i) (?:really |very much )?like|hope|hoping|want|wanting|wish|keen|eager|aim|aiming|dream|dreaming|chance|opportunity) (?:the chance |an opportunity |the opportunity |one day |someday )?(?:to (?:work|join|intern|train|start|be part of|become part of|be a part of|get into)|of (?:working|joining|being part of))(?: at| for| with| in| on)? (?:you|your|the organisation)\b",
     r"\b(?:i'm|i am) (?:looking for|seeking|hoping for|hoping to find) (?:a |an )?(?:job|work|internship|placement|position|role)\b",
 ]
 # A request or a yes/no question (it starts with one of CLOSED_OPENERS) that names the student
@@ -306,14 +330,23 @@ DESCRIBING_OPENERS = [
 # A closing question asks whom else to talk to, whether or not it says "else".
 _PEOPLE = (
     r"(?:anyone|anybody|someone|somebody|people|person|others|colleagues?|names|contacts|friends?"
-    r"|alumni|peers?|professionals|mentors?|experts?)"
+    r"|alumni|peers?|professionals|mentors?|experts?|folks|classmates?)"
 )
-_TALK = r"(?:talk|speak|contact|meet|learn|reach|get in touch|chat|talking|speaking|ask|approach)"
+_TALK = (
+    r"(?:talk|speak|contact|meet|learn|reach|get in touch|chat|talking|speaking|ask|approach"
+    r"|hear from|follow up|following up)"
+)
 CLOSING_PATTERNS = [
     r"\b(?:who|whom|anyone|someone|anybody|somebody) else\b",
     rf"\b(?:recommend|suggest|point me(?: to| towards| in the direction of)?|introduce me to|connect me (?:with|to)|link me (?:up )?with|put me in (?:touch|contact) with|name)(?: (?!for\b|to\b)\w+){{0,4}}? {_PEOPLE}\b",
     # "Is there a colleague you could connect me with?", "a person you'd point me to".
-    rf"\b{_PEOPLE}\b[\w\s']{{0,40}}\b(?:connect|introduce|link|point|send|direct) me\b",
+    rf"\b{_PEOPLE}\b[\w\s']{{0,40}}\b(?:connect|introduce|link|point|send|direct|pass) me\b",
+    # Whoever they would introduce or connect the student to (recruiters are a job ask).
+    r"\b(?:introduce|connect|link) me (?:up )?(?:to|with)\b",
+    r"\bput me in (?:touch|contact)\b",
+    r"\b(?:share|pass on|give me|send me) (?:\w+ ){0,2}(?:contacts?|names (?:of|and))\b",
+    rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:answer|take) (?:a few |some |my |any )?questions\b",
+    r"\bwho would you (?:go|turn) to\b",
     rf"\b(?:you|you'd|you) know (?:of )?(?:\w+ ){{0,2}}?{_PEOPLE}\b",
     r"\bwho (?:else )?do you know\b",
     rf"\bwhich of your (?:\w+ )?{_PEOPLE}\b",

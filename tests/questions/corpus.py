@@ -30,6 +30,21 @@ if a role comes up let me know; closings as recommend/suggest/point me/connect m
 people, alumni, peers, mentors). After that, 1.00 on every kind of blind 7, which is now a
 tuned split and says nothing more about fresh questions; the tuned and held-out splits stayed at
 1.00.
+
+Round 8 (coach_blind_8.csv, 68 questions, its own split "blind 8"): written and committed after
+that rewrite, measured before anything was looked at. It is the honest figure for the
+construction rules, and it was poor: job_ask recall 0.125 (precision 0.75: "How did you get
+onto your graduate scheme?" was flagged), closing recall 0.47 (precision 1.00), website 1.00,
+closed recall 1.00, precision 0.83 (missed closings again, and "Would you be prepared to…").
+The round-8 job asks were more indirect than round 7's ("Are you short-staffed enough to need a
+junior?", "Is your team growing, and could I be part of that?", "Could you tip me off when
+applications open?"), so the rewrite had generalised to round 7's kind of wording and not much
+further. Then tuned on (more constructions: the student as the one who starts or joins, their
+need for a junior, a way onto the team, passing anything to whoever recruits, being told when
+hiring opens; closings as any introduction or connection, contacts shared, people who might
+answer questions), and 1.00 on every split. One round-8 row repeated a tuned row and was
+replaced by a fresh closed question after the measurement. Expect the next blind round to
+find job asks missed again: rules of this kind do not reach wordings nobody has written yet.
 """
 
 import csv
@@ -43,6 +58,7 @@ SPLITS = {
     "tuned": DATA / "coach_corpus.csv",
     "held out": DATA / "coach_heldout.csv",
     "blind 7": DATA / "coach_blind_7.csv",
+    "blind 8": DATA / "coach_blind_8.csv",
 }
 KINDS = ("closed", "job_ask", "website", "closing")
 THRESHOLD = 0.9

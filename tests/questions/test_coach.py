@@ -73,6 +73,14 @@ EXAMPLES = [
     ("Which of your peers should I read up on?", set()),
     ("Would anyone on your team be up for a short call?", set()),
     ("Would you recommend the industry to a friend?", {"closed"}),
+    # Round 8's constructions: the student as the one who starts, their need for a junior.
+    ("When could I start if a place came up?", {"job_ask"}),
+    ("Does your studio need another trainee this year?", {"closed", "job_ask"}),
+    ("Is there a route for me into your practice?", {"closed", "job_ask"}),
+    ("Could you send this note on to your hiring lead?", {"job_ask"}),
+    ("How did you get a foot in the door?", set()),
+    ("Could you link me up with your old manager?", set()),
+    ("Would you be open to sharing a contact or two?", set()),
 ]
 
 
