@@ -88,6 +88,8 @@ OPEN_OPENERS = [
     "would you be able to",
     "would you be willing to",
     "would you be happy to",
+    "would you be prepared to",
+    "would you be open to",
     "can you tell me",
     "can you walk me",
     "can you talk me",
@@ -145,7 +147,7 @@ WEBSITE_PATTERNS = [
     rf"\bwhat (?:kind|sort|type) of (?:company|organisation|business|firm|charity|place) is {_ORG}\b",
     rf"\bwhat (?:industry|sector|field|market) (?:is|does) {_ORG}\b",
     rf"\bwhere(?:'s| is| are) {_ORG}(?:'s)? ?(?:based|located|headquartered|head office|headquarters|main office)?$",
-    rf"\bwhere(?:'s| is| are) (?:{_ORG}'s|your|the) (?:head office|headquarters|main office|offices)\b",
+    rf"\bwhere(?:'s| is| are) (?:{_ORG}'s|your|the) (?:head office|headquarters|main offices?|offices)\b",
     r"\bheadquarter",
     rf"\bwho (?:runs|leads|founded|owns|started|set up|heads|manages|created) {_ORG}\b",
     rf"\bwho(?:'s| is) (?:the )?(?:ceo|chief executive|founder|managing director|chair|chairman|chairwoman|director|head)(?: of {_ORG})?$",
@@ -163,7 +165,7 @@ WEBSITE_PATTERNS = [
     r"\b(?:main|core) (?:product|products|service|services|business)\b",
     r"\b(?:list|range) of (?:products|services)\b",
     r"\b(?:annual )?(?:revenue|turnover|share price)\b",
-    rf"\bwhat is {_ORG}'?s? (?:mission|mission statement)\b",
+    rf"\bwhat(?:'s| is) {_ORG}'?s? (?:mission|mission statement)\b",
 ]
 # Asking for a job, an internship, a place on a scheme or intake, a visa, a referral, or to
 # pass on a CV, in the many ways students phrase it: the etiquette forbids it.
@@ -177,19 +179,65 @@ JOB_ASK_PATTERNS = [
     r"\b(?:mention|pass on|put forward|give) my name\b",
     r"\b(?:me|my \w+|my name) (?:\w+ ){0,3}(?:to|with) (?:your|the) (?:hiring|recruit\w*|hr|human resources)\b",
     r"\bi (?:could|can|might|may|would|will) (?:\w+ )?(?:join|work (?:at|for|with)) (?:you|your|the organisation)\b",
-    r"\b(?:help me|me to) (?:get|find|land|secure) (?:a|an|some) (?:\w+ )?(?:job|role|position|internship|placement|work)\b",
+    r"\b(?:help me|me to) (?:get|find|land|secure) (?:a|an|some) (?:\w+ )?(?:job|role|position|internship|placement|work|contract|offer|place|spot|apprenticeship|traineeship)\b",
     r"\b(?:support|sponsor\w*|back|help with) (?:my|a|an) (?:\w+ )?visa",
+    # A chance, a space or room, for the student: "any chance your team takes on…", "any chance
+    # of a placement", "space for a placement student", "my chances of landing a spot".
+    r"^(?=.*\b(?:you|your|the organisation|me|i)\b).*\b(?:any|a|my|some) chances?\b[\w\s']{0,40}?\b(?:take|takes|taking|hire|hires|hiring|get me|join|joining|work for|work with|landing|land|placement|internship|shadowing|spot|place on|role|job|work|intake)\b",
+    r"\b(?:room|space|capacity) for (?:a|an|another|one more|me|someone like me)\b",
+    # Taking on, considering, hiring someone like the student.
+    r"\btak\w* on (?:\w+ ){0,3}?(?:students?|interns?|graduates|trainees?|juniors?|apprentices?|career changers|people like me|someone like me|anyone)\b",
+    r"\b(?:you|your \w+|the organisation|they|it)(?: \w+)? consider\w* (?:me|my|an?|someone|people|international|students?|graduates?)\b",
+    r"\bhire (?:someone|people|students|graduates) like me\b",
+    r"(?<!you )(?<!they )\b(?:get|be|being|getting) (?:hired|taken on|recruited|employed) (?:by|at|into) (?:you|your|the organisation)\b",
+    # Sending, passing, sharing, flagging the student's papers: "flag my application to…".
+    r"\b(?:pass|passing|forward|send|sending|give|hand|leave|take|share|flag|email|circulate|put)(?: \w+)?(?: you| on| along| forward)* my (?:cv|resume|résumé|application|portfolio|details|profile|linkedin|cover letter|name)\b",
+    r"\bmy (?:cv|resume|résumé|application|portfolio|details|profile) in front of\b",
+    r"\bput (?:my name|me|my application|my cv) forward\b",
+    r"\b(?:on|onto|on to) (?:your|the organisation's|their|the) (?:\w+ )?radar\b",
+    r"\bvouch for me\b",
+    r"\b(?:act|be|serve) as (?:a |my )?(?:referee|reference)\b",
+    # "If a junior role comes up, could you let me know?"
+    r"(?=.*\b(?:let me know|tell me|me in mind|contact me|email me|think of me|get in touch with me)\b).*\b(?:comes?|opens?|crops?|becomes? available|frees?) up\b|\b(?:comes?|opens?|crops?) up\b.*\b(?:let me know|me in mind|think of me|contact me)\b",
+    r"\b(?:opening|role|position|job|vacancy|place|spot)s? i (?:could|can|might) (?:slot into|fill|go for|take)\b",
+    r"\b(?:jobs?|roles?|positions?|internships?|placements?|apprenticeships?|traineeships?|vacancies|openings?) going\b",
+    r"\b(?:introduc\w*|connect\w*|link me up)\b[\w\s']{0,30}\b(?:recruiters?|recruitment|hiring|hr|human resources|talent team)\b",
+    r"\b(?:could|can|may|might) i (?:come and |come to |come in and )?(?:work|intern|join)(?: for| with| at)? (?:you|your|the organisation)\b",
+    r"\bhelp me (?:get|find|land|secure) (?:something|anything|work|a start|an opening)\b",
+    r"\b(?:i|me) (?:\w+ )?(?:be|get|getting) sponsored\b",
+    # The student as the one who joins or starts: "could I be part of that?", "how soon could I
+    # start?", "could that be me?".
+    r"\b(?:could|can|might|would) i (?:be part of|be a part of|fit in|slot in|come in|get in|come on board)\b",
+    r"\b(?:could|can|might|would) i start(?:$| if| when| with you| at (?:your|the organisation)| on your)",
+    r"\b(?:could|might|would) (?:that|it|one of them) be me\b",
+    r"\bget (?:me )?in (?:at|with) (?:your|the organisation)\b",
+    r"\b(?:a|any) (?:way|route) (?:for me )?(?:onto|on to|into|in to|in at) (?:your|the organisation)\b",
+    # Their need for someone like the student: "short-staffed enough to need a junior".
+    r"^(?=.*\b(?:you|your|they)\b).*\b(?:need|needs|needing|could use|use) (?:an extra|another|an|a|any|more|some) (?:junior|intern|trainee|graduate|pair of hands|helper|assistant)\b",
+    r"\b(?:spare|free|extra) (?:desk|seat|spot|place|slot|position|role)\b",
+    r"\bshadow(?:ing)? you\b",
+    r"\bwith (?:an eye|a view) to (?:a |an )?(?:job|role|joining|working|position|offer|placement)\b",
+    r"\b(?:bring|brought|bringing) me on\b",
+    r"\bhav(?:e|ing) me (?:on|for|as|join|in|over)\b",
+    r"\bi (?:\w+ ){0,4}?get (?:a|an) (?:\w+ )?(?:offer|job|role|place|position|contract|internship|placement) (?:from|with|at) (?:you|your|the organisation)\b",
+    r"\b(?:arrange|organise|organize|get|provide|sort out|handle) (?:a|my|me a) (?:\w+ )?visa\b",
+    r"\bvisa\b[\w\s']{0,20}\bfor me\b",
+    r"\b(?:back|endorse|champion|support) (?:my (?:application|cv|candidacy)|me for)\b",
+    r"\b(?:use|used|using|put|mention|mentioned|mentioning|cite) your name\b[\w\s']{0,30}\b(?:application|cv|cover letter|apply|applying)\b",
+    # A request to pass something on to whoever hires, or to be told when hiring opens.
+    r"^(?:could|would|can|will) you (?:please )?(?:pass|forward|send|give|hand|share|flag|mention|email)\b[\w\s']{0,40}\b(?:recruit\w*|hiring|hr|human resources|talent)\b",
+    r"^(?!.*\blet me know (?:what|how|why|which|about)\b)(?=.*\b(?:let me know|tip me off|heads up|alert me|keep me posted|keep me updated|ping me|email me|contact me|think of me)\b).*\b(?:applications?|roles?|jobs?|openings?|vacanc\w+|positions?|intake|recruit\w*|hiring|needs?|internships?|placements?)\b",
     r"\bmention me\b",
     r"\b(?:hr|recruit\w*|hiring|manager|boss|team lead|team|director)\b[\w\s']{0,25}\babout me\b",
     r"\b(?:openings?|vacanc\w+|roles?|positions?|jobs?|places?|spots?) (?:on|in|at|with) (?:your|the organisation)\b[\w\s']{0,25}\bfor (?:someone like )?me\b",
-    r"\b(?:referral|reference|recommendation) for me\b",
+    r"\b(?:referral|reference|referee|recommendation) for me\b",
     r"\bbe my (?:referee|reference|referral)\b",
     rf"\b{_US} (?:are |is |be )?(?:currently |still )?(?:hiring|recruiting|taking on|taking anyone on)\b",
     r"\b(?:take|takes|taking) on (?:an? |any |new |more )?(?:intern|interns|graduates|trainees|juniors?|apprentices|anyone)\b",
     r"\blooking for (?:new|more) (?:people|staff|hires|team members|graduates|interns|starters)\b",
     rf"\b{_US} (?:are |is )?(?:currently |still )?looking for (?:any |new |more )?(?:people|staff|hires|graduates|interns|trainees|apprentices|juniors|starters)\b",
     r"\b(?:whether|if) (?:you|they|your \w+|the organisation) (?:need|needs|want|wants|could use) (?:a |an |any |more |new |another )?(?:interns?|trainees?|apprentices?|graduates|juniors?|analysts?|help)\b",
-    r"\b(?:any|open|current) (?:jobs|vacancies|positions|openings|roles|internships|placements)\b",
+    r"\b(?:any|open|current) (?:jobs|vacancies|positions|openings?|roles|internships|placements|apprenticeships|traineeships)\b",
     r"\b(?:any|about|for|in|of|on|regarding|discuss|explore|exploring) (?:job|internship|placement|employment|hiring|vacancy|position) (?:opportunit\w*|openings?)\b",
     r"\bhire me\b",
     r"\b(?:pass|forward|send|give|hand|leave|take)(?: you| on| along)* my (?:cv|resume|résumé|application|portfolio)\b",
@@ -202,16 +250,16 @@ JOB_ASK_PATTERNS = [
     r"\b(?:i|me) be considered\b",
     r"\bkeep me in mind\b",
     r"\bget me in\b",
-    r"\bget my foot in\b",
-    r"\b(?:spot|place|room|role|position|job|opening|vacancy|internship|placement) for me\b",
+    r"\b(?:my|me a) foot in\b",
+    r"\b(?:spot|place|room|role|position|job|opening|vacancy|internship|placement|anything|something) (?:\w+ )?for me\b(?! to)",
     r"\broom for (?:another|one more|a new)\b",
     r"\broom\b[\w\s']{0,25}\bfor (?:a|an|another|one more|a new) (?:\w+ )?(?:intern|trainee|graduate|junior|analyst|apprentice|student)\b",
     r"\b(?:job|internship|placement|vacancy|position|role|intake|scheme|programme)s? (?:that |which )?i (?:could|can|might|may) (?:apply|get|have|join)\b",
     r"\bso (?:that )?i (?:can|could|might) apply\b",
     r"\b(?:could|can|may|might) i (?:apply|work|join)(?: \w+ly)?(?: to work| to join)?(?: for| with| at| to)? (?:you|your|the organisation)\b",
-    r"\b(?:get onto|get on to|get into|apply for|apply to) (?:your|the organisation's)(?: \w+'s)?(?: \w+)? (?:scheme|programme|intake|internship|training contract|placement)\b",
-    r"\bsponsor\w* (?:my|me|visas?|international \w+|graduates)\b",
-    r"\bsponsor\w* (?:a |an |my )?(?:\w+ ){0,3}visas?\b",
+    r"(?<!you )\b(?:get onto|get on to|get into|apply for|apply to) (?:your|the organisation's)(?: \w+'s)?(?: \w+)? (?:scheme|programme|intake|internship|training contract|placement)\b",
+    r"\bsponsor(?:s|ing)? (?:my|me|visas?|international \w+|graduates|someone)\b",
+    r"\bsponsor(?:s|ing)? (?:a |an |my )?(?:\w+ ){0,5}(?:visas?|work permits?|permits?)\b",
     r"\b(?:offer|offers|provide|provides|give|gives) (?:visa |work visa )?sponsorship\b",
     r"\b(?:applications?|apply)\b[\w\s']{0,20}\b(?:your|the organisation's) (?:\w+ )?(?:scheme|programme|intake|internship|placement|vacanc\w+|roles?)\b",
     r"\b(?:introduce|connect|put) me (?:in touch )?(?:to|with)\b[\w\s]{0,30}?\b(?:hiring|recruit\w*|hr|human resources)\b",
@@ -222,7 +270,7 @@ JOB_ASK_PATTERNS = [
     r"\bwith a view to (?:joining|working|a job|a role)\b",
     # "I would love to work at your company", "I'd love to join your team", "keen to be part of
     # your firm": wanting to work there, said to someone who works there, is a request.
-    r"\b(?:love|(?:i'd|i would|i) (?:really |very much )?like|hope|hoping|want|wanting|wish|keen|eager|aim|aiming|dream|dreaming|chance|opportunity) (?:the chance |an opportunity |the opportunity |one day |someday )?(?:to (?:work|join|be part of|become part of|be a part of|get into)|of (?:working|joining|being part of))(?: at| for| with| in| on)? (?:you|your|the organisation)\b",
+    r"\b(?:love|(?:i'd|i would|i) (?:really |very much )?like|hope|hoping|want|wanting|wish|keen|eager|aim|aiming|dream|dreaming|chance|opportunity) (?:the chance |an opportunity |the opportunity |one day |someday )?(?:to (?:work|join|intern|train|start|be part of|become part of|be a part of|get into)|of (?:working|joining|being part of))(?: at| for| with| in| on)? (?:you|your|the organisation)\b",
     r"\b(?:i'm|i am) (?:looking for|seeking|hoping for|hoping to find) (?:a |an )?(?:job|work|internship|placement|position|role)\b",
 ]
 # A request or a yes/no question (it starts with one of CLOSED_OPENERS) that names the student
@@ -281,12 +329,30 @@ DESCRIBING_OPENERS = [
 ]
 # A closing question asks whom else to talk to, whether or not it says "else".
 _PEOPLE = (
-    r"(?:anyone|anybody|someone|somebody|people|person|others|colleagues?|names|contacts|friends?)"
+    r"(?:anyone|anybody|someone|somebody|people|person|others|colleagues?|names|contacts|friends?"
+    r"|alumni|peers?|professionals|mentors?|experts?|folks|classmates?)"
 )
-_TALK = r"(?:talk|speak|contact|meet|learn|reach|get in touch|chat|talking|speaking|ask|approach)"
+_TALK = (
+    r"(?:talk|speak|contact|meet|learn|reach|get in touch|chat|talking|speaking|ask|approach"
+    r"|hear from|follow up|following up)"
+)
 CLOSING_PATTERNS = [
     r"\b(?:who|whom|anyone|someone|anybody|somebody) else\b",
-    rf"\b(?:recommend|suggest|point me(?: to| towards| in the direction of)?|introduce me to|connect me (?:with|to)|put me in (?:touch|contact) with)(?: (?:a|an|any|some|one|two|three|or|few|couple|of|more|other|the|your|names))* {_PEOPLE}\b",
+    rf"\b(?:recommend|suggest|point me(?: to| towards| in the direction of)?|introduce me to|connect me (?:with|to)|link me (?:up )?with|put me in (?:touch|contact) with|name)(?: (?!for\b|to\b)\w+){{0,4}}? {_PEOPLE}\b",
+    # "Is there a colleague you could connect me with?", "a person you'd point me to".
+    rf"\b{_PEOPLE}\b[\w\s']{{0,40}}\b(?:connect|introduce|link|point|send|direct|pass) me\b",
+    # Whoever they would introduce or connect the student to (recruiters are a job ask).
+    r"\b(?:introduce|connect|link) me (?:up )?(?:to|with)\b",
+    r"\bput me in (?:touch|contact)\b",
+    r"\b(?:share|pass on|give me|send me) (?:\w+ ){0,2}(?:contacts?|names (?:of|and))\b",
+    rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:answer|take) (?:a few |some |my |any )?questions\b",
+    r"\bwho would you (?:go|turn) to\b",
+    rf"\b(?:you|you'd|you) know (?:of )?(?:\w+ ){{0,2}}?{_PEOPLE}\b",
+    r"\bwho (?:else )?do you know\b",
+    rf"\bwhich of your (?:\w+ )?{_PEOPLE}\b",
+    rf"\bwho(?:'s| is| would be| might be| could be) (?:the |a )?(?:best |right |good |ideal )?(?:person|people|one) to (?:see|{_TALK})\b",
+    rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:up for|open to|willing to|happy to|free for|available for|keen to|give me|spare me) (?:a |an |some )?(?:\w+ )?(?:call|chat|conversation|coffee|meeting|minutes|time|{_TALK}|hear)\b",
+    r"\b(?:contacts|names|introductions?)\b[\w\s']{0,30}\b(?:pass(?:ing)? on|shar(?:e|ing)|recommend|suggest)\b",
     rf"\bwhom?\b[\w\s']{{0,20}}\bi (?:should|could|might|ought to|can)(?: \w+)? {_TALK}\b",
     r"\b(?:best|right|good) (?:person|people) to (?:ask|talk|speak|contact|approach)\b",
     r"\bwhom? (?:would |do |could |might |should )?you(?:'d| would)? (?:suggest|recommend)\b",
@@ -297,7 +363,7 @@ CLOSING_PATTERNS = [
     r"\bworth (?:talking|speaking|contacting|meeting|getting in touch)\b",
     rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:i|me)(?: \w+){{0,2}} {_TALK}\b",
     rf"\b{_PEOPLE}\b[\w\s']{{0,60}}?\b(?:{_TALK}|hear) (?:with|to|from) me\b",
-    r"\bwhom?\b[\w\s']{0,20}\b(?:point|send|direct) me\b",
+    r"\bwhom?\b[\w\s']{0,30}\b(?:point|send|direct) me\b",
     r"\b(?:anyone|anybody|someone|who|whom|people) (?:in|from) your (?:network|circle|contacts)\b",
     r"\bdo you know (?:of )?(?:anyone|anybody|someone|somebody|people|others|any (?:people|colleagues))\b",
 ]

@@ -54,6 +54,33 @@ EXAMPLES = [
     ("How can I send my CV to your recruiter?", {"job_ask"}),
     ("Could you put in a word for me with HR?", {"job_ask"}),
     ("Do you have any vacancies?", {"closed", "job_ask"}),
+    # Job asks by their construction, not their sentence.
+    ("Any chance of a week's work shadowing with your team?", {"job_ask"}),
+    ("Would your group have room for someone like me next year?", {"closed", "job_ask"}),
+    ("Does your office take on sixth-form students?", {"closed", "job_ask"}),
+    ("Could you flag my portfolio to your art director?", {"job_ask"}),
+    ("How do I get onto your radar before the intake?", {"job_ask"}),
+    ("Would you vouch for me with the partners?", {"closed", "job_ask"}),
+    ("If a vacancy crops up, would you let me know?", {"job_ask"}),
+    ("Could you sponsor a graduate on a skilled worker visa?", {"job_ask"}),
+    # How hiring or sponsorship works is not a job ask.
+    ("How do graduates usually get sponsored for work visas here?", set()),
+    ("Are there chances to work overseas?", {"closed"}),
+    # Closing questions by their construction.
+    ("Could you suggest any old classmates of yours who work in audit?", set()),
+    ("Is there a mentor you could point me to?", set()),
+    ("Do you know of any alumni in the sector?", set()),
+    ("Which of your peers should I read up on?", set()),
+    ("Would anyone on your team be up for a short call?", set()),
+    ("Would you recommend the industry to a friend?", {"closed"}),
+    # Round 8's constructions: the student as the one who starts, their need for a junior.
+    ("When could I start if a place came up?", {"job_ask"}),
+    ("Does your studio need another trainee this year?", {"closed", "job_ask"}),
+    ("Is there a route for me into your practice?", {"closed", "job_ask"}),
+    ("Could you send this note on to your hiring lead?", {"job_ask"}),
+    ("How did you get a foot in the door?", set()),
+    ("Could you link me up with your old manager?", set()),
+    ("Would you be open to sharing a contact or two?", set()),
 ]
 
 
