@@ -1,7 +1,7 @@
 """The student's dashboard, reminder actions, keep-in-touch contacts, the thank-you note,
 and e-mail preferences (including one-click unsubscribe from the e-mail itself)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import cast
 
 from django.conf import settings
@@ -104,7 +104,7 @@ def _urgency(now):
         When(
             kind__in=[Kind.PREPARE, Kind.DAY_BEFORE],
             interview__starts_at__gt=now,
-            interview__starts_at__lte=now + timezone.timedelta(days=1),
+            interview__starts_at__lte=now + timedelta(days=1),
             then=Value(0),
         ),
         When(kind__in=[Kind.THANK_YOU, Kind.PROMISE], then=Value(1)),
@@ -126,7 +126,7 @@ def dashboard(request):
     )
     soon = (
         Reminder.objects.pending()
-        .filter(student=user, due_at__gt=now, due_at__lte=now + timezone.timedelta(days=7))
+        .filter(student=user, due_at__gt=now, due_at__lte=now + timedelta(days=7))
         .annotate(counterpart_name=COUNTERPART_NAME)
         .order_by("due_at")
         .values_list(*DASHBOARD_SOON, named=True)[:10]
@@ -144,7 +144,7 @@ def dashboard(request):
     )
     for contact in contacts:
         contact.drifting = (
-            contact.last_contact_at + timezone.timedelta(days=contact.cadence_days) < now
+            contact.last_contact_at + timedelta(days=contact.cadence_days) < now
         )
     page = Paginator(reminders, DUE_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
