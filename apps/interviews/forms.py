@@ -171,6 +171,17 @@ class CancelForm(forms.Form):
     )
 
 
+class QuestionForm(forms.Form):
+    """A question for the student before answering their request."""
+
+    question = forms.CharField(
+        label="Your question",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: could we make it a phone call instead?",
+    )
+
+
 class ReportForm(forms.Form):
     """A no-show or a concern, for the career centre's staff only."""
 

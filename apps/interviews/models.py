@@ -106,6 +106,9 @@ class Interview(models.Model):
     requested_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     follow_up_sent_at = models.DateTimeField(null=True, blank=True)
+    # Questions the professional sent the student from their answer page before answering
+    # (services.question_to_student holds the cap).
+    questions_asked = models.PositiveSmallIntegerField(default=0)
     answered_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.TextField(blank=True)
 

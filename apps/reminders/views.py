@@ -143,9 +143,7 @@ def dashboard(request):
         )
     )
     for contact in contacts:
-        contact.drifting = (
-            contact.last_contact_at + timedelta(days=contact.cadence_days) < now
-        )
+        contact.drifting = contact.last_contact_at + timedelta(days=contact.cadence_days) < now
     page = Paginator(reminders, DUE_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,

@@ -36,7 +36,10 @@ def test_the_request_and_its_follow_up_give_the_students_address_and_no_reply_to
     (request,) = delivered_to(pro.email)
     assert "/respond/" in request.body
     assert reply_to(request) is None
-    assert f"Write to {student.full_name} at {student.email} in a new e-mail" in request.body
+    assert (
+        f"Ask {student.full_name} on that page, or write to {student.email} in a new e-mail"
+        in request.body
+    )
     later = timezone.now() + timedelta(days=settings.INTERVIEW_FOLLOW_UP_AFTER_DAYS + 1)
     with time_machine.travel(later, tick=False):
         services.request_follow_up(interview=Interview.objects.get(pk=interview.pk))
@@ -44,7 +47,10 @@ def test_the_request_and_its_follow_up_give_the_students_address_and_no_reply_to
     follow_up = delivered_to(pro.email)[-1]
     assert "only reminder" in follow_up.body and "/respond/" in follow_up.body
     assert reply_to(follow_up) is None
-    assert f"Write to {student.full_name} at {student.email} in a new e-mail" in follow_up.body
+    assert (
+        f"Ask {student.full_name} on that page, or write to {student.email} in a new e-mail"
+        in follow_up.body
+    )
 
 
 def test_no_e_mail_with_a_professionals_link_replies_to_the_student(student, run_worker):

@@ -5,7 +5,9 @@ exclusion constraints back that up. Callers import from here: ``services.request
 
 from ..calendar import event_ics  # for the views' calendar files
 from .answers import (
+    MAX_QUESTIONS,
     counter_accept,
+    question_to_student,
     request_accept,
     request_counter,
     request_decline,
@@ -58,6 +60,8 @@ from .reports import REPORTABLE, report_file
 
 # What callers import from here (and what mypy's strict modules may import).
 __all__ = [
+    "MAX_QUESTIONS",
+    "question_to_student",
     "REPORTABLE",
     "report_file",
     "ERASED",

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from apps.contacts.models import Professional
@@ -144,6 +145,34 @@ def request_counter(*, interview: Interview, starts_at: datetime, note: str = ""
             when=in_zone(starts_at, interview.student.time_zone),
             note=note,
         )
+
+
+MAX_QUESTIONS = 3  # a few questions before answering; more is a conversation by e-mail
+
+
+def question_to_student(*, interview: Interview, text: str) -> None:
+    """The professional asks the student something before answering ("could we make it a
+    call?"). It goes to the student by e-mail with the professional's address to reply to:
+    the professional chose to write, and the e-mail carries no link of theirs, so the request
+    e-mails need no Reply-To (a reply would quote their signed links)."""
+    text = text.strip()
+    if interview.status != Status.REQUESTED:
+        raise ValidationError("This request has already been answered: nothing was sent.")
+    if not text:
+        raise ValidationError("Write your question, then send it.")
+    pro = interview.professional
+    if pro is None or not pro.email:
+        raise ValidationError("This request has no professional to reply to.")
+    with transaction.atomic():
+        asked = Interview.objects.filter(pk=interview.pk, questions_asked__lt=MAX_QUESTIONS).update(
+            questions_asked=F("questions_asked") + 1
+        )
+        if not asked:
+            raise ValidationError(
+                f"You have sent {MAX_QUESTIONS} questions already: write to the student at "
+                f"{interview.student.email}, or answer the request below."
+            )
+        _mail_student(interview, "interview_question", question=text, reply_to=[pro.email])
 
 
 def request_decline(

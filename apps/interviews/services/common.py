@@ -129,10 +129,10 @@ def _ics_attachment(interview: Interview, *, cancelled: bool = False) -> list[tu
 
 
 # The e-mails in which a professional may want to ask the student something before a time is
-# confirmed: the request and its one follow-up. They name the student's address to write to,
-# and never carry a Reply-To to the student: a reply quotes the e-mail, and with it the
-# professional's own signed links (to answer, to pause or erase their listing), which would
-# then be in the student's hands.
+# confirmed: the request and its one follow-up. They point to the question form on the answer
+# page (question_to_student) and name the student's address, and never carry a Reply-To to the
+# student: a reply quotes the e-mail, and with it the professional's own signed links (to
+# answer, to pause or erase their listing), which would then be in the student's hands.
 STUDENT_ADDRESS_SHOWN = frozenset({"interview_request", "interview_follow_up"})
 
 
@@ -161,9 +161,11 @@ def _mail_professional(interview: Interview, name: str, **context: Any) -> None:
 
 def _mail_student(interview: Interview, name: str, **context: Any) -> None:
     attachments = context.pop("attachments", ())
+    reply_to = context.pop("reply_to", ())
     email_send(
         name=name,
         to=[interview.student.email],
+        reply_to=reply_to,
         context={
             "interview": interview,
             "professional": interview.counterpart,

@@ -20,6 +20,7 @@ from ..forms import (
     CancelForm,
     CounterForm,
     DeclineForm,
+    QuestionForm,
     ReportForm,
     WrittenAnswersForm,
 )
@@ -64,6 +65,7 @@ def _page(request, token, interview, *, forms=None, status=200):
         "cancel_form": forms.get("cancel") or CancelForm(),
         "answers_form": forms.get("answers") or WrittenAnswersForm(items=items),
         "report_form": forms.get("report") or ReportForm(),
+        "question_form": forms.get("ask") or QuestionForm(),
         "reportable": interview.status in services.REPORTABLE,
     }
     return render(request, "interviews/respond.html", context, status=status)
@@ -77,7 +79,17 @@ def respond(request, token):
         return _page(request, token, interview)
 
 
-ACTIONS = {"accept", "counter", "decline", "cancel", "answers", "report", "pause", "never"}
+ACTIONS = {
+    "accept",
+    "counter",
+    "ask",
+    "decline",
+    "cancel",
+    "answers",
+    "report",
+    "pause",
+    "never",
+}
 
 
 @require_POST
@@ -121,6 +133,11 @@ def _act(request, interview, action):
             starts_at=form.cleaned_data["starts_at"],
             note=form.cleaned_data["note"],
         )
+    elif action == "ask":
+        form = QuestionForm(request.POST)
+        if not form.is_valid():
+            return {"ask": form}
+        services.question_to_student(interview=interview, text=form.cleaned_data["question"])
     elif action == "decline":
         # A link acts only in the state it is for: a booked conversation is cancelled, never
         # declined (the service refuses, and says so).
