@@ -117,8 +117,11 @@ def _keep_typed_research(request, interview):
     moving, cancelling or closing a conversation never loses what the student typed. Returns
     the page with the notes' errors (and nothing done) when they cannot be saved."""
     form = _research_posted(request, interview)
-    if form is None:
-        return None
+    return None if form is None else _save_research(request, interview, form)
+
+
+def _save_research(request, interview, form):
+    """Save the research form's notes; the page with its errors when they cannot be saved."""
     if not form.is_valid():
         return _workspace(request, interview, research_form=form, status=400)
     services.research_save(
@@ -253,15 +256,10 @@ def detail(request, pk):
 @require_POST
 def research(request, pk):
     interview = interview_for_student(request.user, pk)
-    form = ResearchForm(request.POST, instance=interview)
-    if not form.is_valid():
-        return _workspace(request, interview, research_form=form, status=400)
-    services.research_save(
-        interview=interview,
-        career=form.cleaned_data["research_career"],
-        organisation=form.cleaned_data["research_organisation"],
-        person=form.cleaned_data["research_person"],
-    )
+    if refused := _save_research(
+        request, interview, ResearchForm(request.POST, instance=interview)
+    ):
+        return refused
     messages.success(request, "Research notes saved.")
     return redirect("interviews:detail", pk=pk)
 
